@@ -1,0 +1,143 @@
+package org.luoshi.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each role may do in the engine and the webapps (engine authorizations are on).
+ *
+ * <ul>
+ *   <li>Everyone (also units created later in Admin): Tasklist, reading people, groups and process
+ *       models. A unit's tasks are visible to its members through the candidate-group
+ *       authorizations the engine creates for each task.
+ *   <li>督查室: Cockpit; starts processes; reads every instance, task and history; retries jobs.
+ *   <li>主要领导: Cockpit; reads every instance, task and history; may start interviews.
+ *   <li>分管领导: Cockpit for the instances they lead (granted per instance); may start interviews.
+ *   <li>camunda-admin: everything, including Admin.
+ * </ul>
+ */
+@Component
+public class AccessPolicy {
+
+  private final AuthorizationService authorizations;
+
+  AccessPolicy(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  void apply() {
+    // everyone
+    grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grantGlobal(Resources.USER, ANY, Permissions.READ);
+    grantGlobal(Resources.GROUP, ANY, Permissions.READ);
+    grantGlobal(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grantGlobal(Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+
+    // administrators: everything
+    for (Resources r : Resources.values()) {
+      grantGroup(Groups.ADMIN, r, ANY, Permissions.ALL);
+    }
+
+    // 督查室 and 主要领导 watch the whole district
+    for (String group : new String[] {Groups.SUPERVISION_OFFICE, Groups.PRINCIPAL_LEADERS}) {
+      grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grantGroup(group, Resources.PROCESS_DEFINITION, ANY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grantGroup(group, Resources.PROCESS_INSTANCE, ANY,
+          ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ);
+      grantGroup(group, Resources.TASK, ANY, TaskPermissions.READ);
+      grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+      grantGroup(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+      grantGroup(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+      grantGroup(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+      grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    }
+    // the office keeps the machinery running: retries failed jobs (a mail server that was down)
+    grantGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
+    grantGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_INSTANCE, ANY,
+        ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.RETRY_JOB);
+
+    // 分管领导: Cockpit, reading the instances they lead (granted per instance), starting interviews
+    grantGroup(Groups.LEADERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grantGroup(Groups.LEADERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    grantGroup(Groups.LEADERS, Resources.PROCESS_DEFINITION, "interview",
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grantGroup(Groups.PRINCIPAL_LEADERS, Resources.PROCESS_DEFINITION, "interview",
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+  }
+
+  /** Lets a user read one process instance, its tasks and history (a leader, their item). */
+  public void grantInstanceToUser(String userId, String processInstanceId) {
+    grant(AUTH_TYPE_GRANT, userId, null, Resources.PROCESS_INSTANCE, processInstanceId,
+        ProcessInstancePermissions.READ);
+    grant(AUTH_TYPE_GRANT, userId, null, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+        HistoricProcessInstancePermissions.READ);
+  }
+
+  /** Lets a group read one process instance and its history (a unit, its item). */
+  public void grantInstanceToGroup(String groupId, String processInstanceId) {
+    grant(AUTH_TYPE_GRANT, null, groupId, Resources.PROCESS_INSTANCE, processInstanceId,
+        ProcessInstancePermissions.READ);
+    grant(AUTH_TYPE_GRANT, null, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+        HistoricProcessInstancePermissions.READ);
+  }
+
+  public void grantGlobal(Resource resource, String resourceId, Permission... permissions) {
+    grant(AUTH_TYPE_GLOBAL, ANY, null, resource, resourceId, permissions);
+  }
+
+  public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    grant(AUTH_TYPE_GRANT, null, groupId, resource, resourceId, permissions);
+  }
+
+  private void grant(int type, String userId, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    var query = authorizations.createAuthorizationQuery()
+        .authorizationType(type)
+        .resourceType(resource)
+        .resourceId(resourceId);
+    if (userId != null) {
+      query.userIdIn(userId);
+    }
+    if (groupId != null) {
+      query.groupIdIn(groupId);
+    }
+    Authorization existing = query.list().stream().findFirst().orElse(null);
+    if (existing != null && Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+      return;
+    }
+    Authorization a = existing != null ? existing : authorizations.createNewAuthorization(type);
+    if (existing == null) {
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+      if (userId != null) {
+        a.setUserId(userId);
+      }
+      if (groupId != null) {
+        a.setGroupId(groupId);
+      }
+    }
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizations.saveAuthorization(a);
+  }
+}

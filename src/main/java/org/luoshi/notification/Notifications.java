@@ -1,0 +1,86 @@
+package org.luoshi.notification;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.luoshi.engine.Time;
+import org.luoshi.web.ApiException;
+import org.luoshi.web.PageResult;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notification service behind every delegate: a notice goes to each recipient's in-app inbox,
+ * in the caller's transaction, at most once per notice key and recipient.
+ */
+@Service
+public class Notifications {
+
+  private final NotificationRepository repository;
+
+  Notifications(NotificationRepository repository) {
+    this.repository = repository;
+  }
+
+  /** Puts the notice into each recipient's inbox; returns the notifications written now. */
+  @Transactional
+  public List<Notification> send(Notice notice, Collection<String> recipients) {
+    var unique = new LinkedHashSet<String>();
+    for (String r : recipients) {
+      if (r != null && !r.isBlank()) {
+        unique.add(r);
+      }
+    }
+    if (unique.isEmpty()) {
+      return List.of();
+    }
+    var keys = unique.stream().map(r -> Notification.dedupKey(notice.key(), r)).toList();
+    var existing = new HashSet<>(repository.existingKeys(keys));
+    Instant now = Time.now();
+    var fresh = unique.stream()
+        .map(r -> new Notification(r, notice, now))
+        .filter(n -> !existing.contains(n.getDedupKey()))
+        .toList();
+    return repository.saveAll(fresh);
+  }
+
+  @Transactional(readOnly = true)
+  public PageResult<NotificationView> inbox(String recipient, boolean unreadOnly, int page, int size) {
+    PageResult.check(page, size);
+    var pageable = PageRequest.of(page, size);
+    var result = unreadOnly
+        ? repository.findByRecipientAndReadAtIsNullOrderByCreatedAtDescIdDesc(recipient, pageable)
+        : repository.findByRecipientOrderByCreatedAtDescIdDesc(recipient, pageable);
+    return PageResult.of(result, NotificationView::of);
+  }
+
+  @Transactional(readOnly = true)
+  public long unreadCount(String recipient) {
+    return repository.countByRecipientAndReadAtIsNull(recipient);
+  }
+
+  @Transactional
+  public void markRead(String recipient, long id) {
+    Notification n = repository.findById(id)
+        .filter(x -> x.getRecipient().equals(recipient))
+        .orElseThrow(() -> ApiException.notFound("没有这条通知：" + id));
+    n.markRead(Time.now());
+  }
+
+  @Transactional
+  public int markAllRead(String recipient) {
+    var unread = repository.findByRecipientAndReadAtIsNull(recipient);
+    Instant now = Time.now();
+    unread.forEach(n -> n.markRead(now));
+    return unread.size();
+  }
+
+  /** Notices of a type a person received (for tests and ledgers). */
+  @Transactional(readOnly = true)
+  public List<NotificationView> received(String recipient, String type) {
+    return repository.findByTypeAndRecipient(type, recipient).stream().map(NotificationView::of).toList();
+  }
+}

@@ -1,0 +1,54 @@
+package org.luoshi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.Http;
+import org.luoshi.testsupport.LuoshiIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+@LuoshiIT
+@TestPropertySource(properties = "luoshi.demo.enabled=true")
+class DemoOrganisationIT {
+
+  static final String DEMO_PASSWORD = "Dem0-Test-Pw!"; // application-test.yaml
+  @Autowired DemoOrganisation demo;
+  @Autowired IdentityService identity;
+  @Autowired Organisation organisation;
+  @LocalServerPort int port;
+
+  @Test
+  void theDemoDistrictHasTheShapeOfQilihe() {
+    assertThat(organisation.units()).hasSizeGreaterThanOrEqualTo(15)
+        .extracting(Unit::name).contains("区人社局", "区民政局", "魏岭乡", "敦煌路街道");
+    assertThat(organisation.members(Groups.SUPERVISION_OFFICE)).isNotEmpty();
+    assertThat(organisation.members(Groups.LEADERS)).hasSizeBetween(3, 4);
+    assertThat(organisation.members(Groups.PRINCIPAL_LEADERS)).isNotEmpty();
+    for (Unit u : organisation.units()) {
+      assertThat(organisation.unitMembers(u.code())).as(u.name()).hasSizeBetween(2, 3);
+    }
+    assertThat(organisation.nameOf("lijing")).isEqualTo("李静");
+  }
+
+  @Test
+  void demoUsersLogInWithTheDemoPassword() {
+    assertThat(new Http(port).as("jiangtao", DEMO_PASSWORD).get("/api/notifications").status()).isEqualTo(200);
+  }
+
+  @Test
+  void seedingTwiceLeavesOneCopy() {
+    long users = identity.createUserQuery().count();
+    long groups = identity.createGroupQuery().count();
+    long memberships = organisation.units().stream().mapToLong(u -> organisation.unitMembers(u.code()).size()).sum();
+
+    assertThat(demo.seed()).isZero();
+
+    assertThat(identity.createUserQuery().count()).isEqualTo(users);
+    assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
+    assertThat(organisation.units().stream().mapToLong(u -> organisation.unitMembers(u.code()).size()).sum())
+        .isEqualTo(memberships);
+  }
+}

@@ -1,0 +1,78 @@
+package org.luoshi.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * When the tests run with {@code -Dluoshi.test.database=postgres} (Maven profile "postgres"), each
+ * Spring test context gets a database of its own, created here on the PostgreSQL server at
+ * {@code LUOSHI_TEST_PG_URL} (default 127.0.0.1:5432, user postgres). An unreachable server fails
+ * the tests: it is never a skip. Databases left by earlier runs are dropped when unused.
+ */
+public class PostgresTestDatabase
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  static final String PREFIX = "luoshi_t_";
+  private static boolean cleaned;
+
+  public static boolean active() {
+    return "postgres".equalsIgnoreCase(System.getProperty("luoshi.test.database", "h2"));
+  }
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    if (!active()) {
+      return;
+    }
+    String server = System.getenv().getOrDefault("LUOSHI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    String user = System.getenv().getOrDefault("LUOSHI_TEST_PG_USER", "postgres");
+    String password = System.getenv().getOrDefault("LUOSHI_TEST_PG_PASSWORD", "");
+    String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
+        Statement s = c.createStatement()) {
+      dropLeftovers(s);
+      s.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL test database could not be created at " + server
+          + " (is PostgreSQL running? see .ci/run): " + e.getMessage(), e);
+    }
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test",
+        Map.of(
+            "spring.datasource.url", server + name,
+            "spring.datasource.username", user,
+            "spring.datasource.password", password,
+            "spring.datasource.hikari.maximum-pool-size", "6")));
+  }
+
+  private static synchronized void dropLeftovers(Statement s) throws SQLException {
+    if (cleaned) {
+      return;
+    }
+    cleaned = true;
+    List<String> old = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(
+        "select datname from pg_database where datname like '" + PREFIX + "%'"
+            + " and datname not in (select datname from pg_stat_activity where datname is not null)")) {
+      while (rs.next()) {
+        old.add(rs.getString(1));
+      }
+    }
+    for (String db : old) {
+      try {
+        s.execute("drop database if exists " + db);
+      } catch (SQLException inUse) {
+        // another test run on this machine is using it
+      }
+    }
+  }
+}
