@@ -17,7 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  * When the tests run with {@code -Dluoshi.test.database=postgres} (Maven profile "postgres"), each
  * Spring test context gets a database of its own, created here on the PostgreSQL server at
  * {@code LUOSHI_TEST_PG_URL} (default 127.0.0.1:5432, user postgres). An unreachable server fails
- * the tests: it is never a skip. Databases left by earlier runs are dropped when unused.
+ * the tests: it is never a skip. Databases left by earlier runs (named with their creation time)
+ * are dropped once they are three hours old and unused, so parallel runs never lose theirs.
  */
 public class PostgresTestDatabase
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -37,7 +38,8 @@ public class PostgresTestDatabase
     String server = System.getenv().getOrDefault("LUOSHI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
     String user = System.getenv().getOrDefault("LUOSHI_TEST_PG_USER", "postgres");
     String password = System.getenv().getOrDefault("LUOSHI_TEST_PG_PASSWORD", "");
-    String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String name = PREFIX + (System.currentTimeMillis() / 1000) + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
         Statement s = c.createStatement()) {
       dropLeftovers(s);
@@ -63,8 +65,17 @@ public class PostgresTestDatabase
     try (ResultSet rs = s.executeQuery(
         "select datname from pg_database where datname like '" + PREFIX + "%'"
             + " and datname not in (select datname from pg_stat_activity where datname is not null)")) {
+      long cutoff = System.currentTimeMillis() / 1000 - 3 * 3600;
       while (rs.next()) {
-        old.add(rs.getString(1));
+        String db = rs.getString(1);
+        String[] parts = db.substring(PREFIX.length()).split("_");
+        try {
+          if (Long.parseLong(parts[0]) < cutoff) {
+            old.add(db);
+          }
+        } catch (NumberFormatException e) {
+          old.add(db); // an older naming scheme
+        }
       }
     }
     for (String db : old) {
