@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.luoshi.engine.Privileged;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,11 +18,11 @@ import org.springframework.stereotype.Service;
 public class Organisation {
 
   private final IdentityService identity;
-  private final ProcessEngineConfigurationImpl engine;
+  private final Privileged privileged;
 
-  Organisation(IdentityService identity, ProcessEngineConfiguration engine) {
+  Organisation(IdentityService identity, Privileged privileged) {
     this.identity = identity;
-    this.engine = (ProcessEngineConfigurationImpl) engine;
+    this.privileged = privileged;
   }
 
   public Optional<Person> person(String userId) {
@@ -108,17 +106,7 @@ public class Organisation {
   }
 
   private <T> T unchecked(Supplier<T> query) {
-    return engine.getCommandExecutorTxRequired().execute((CommandContext context) -> {
-      boolean enabled = context.isAuthorizationCheckEnabled();
-      context.disableAuthorizationCheck();
-      try {
-        return query.get();
-      } finally {
-        if (enabled) {
-          context.enableAuthorizationCheck();
-        }
-      }
-    });
+    return privileged.call(query);
   }
 
   static Person toPerson(User u) {

@@ -5,7 +5,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 /**
  * The extension every fast process test registers:
  * {@code @RegisterExtension static ProcessEngineCoverageExtension engine = ProcessTests.engine();}
- * An in-memory engine from camunda.cfg.xml with flow-node coverage; the report lands in
+ * An in-memory engine from luoshi-engine-test.cfg.xml with flow-node coverage; the report lands in
  * target/process-test-coverage/.
  */
 public final class ProcessTests {
@@ -16,6 +16,6 @@ public final class ProcessTests {
   private ProcessTests() {}
 
   public static ProcessEngineCoverageExtension engine() {
-    return ProcessEngineCoverageExtension.builder().build();
+    return ProcessEngineCoverageExtension.builder().configurationResource("luoshi-engine-test.cfg.xml").build();
   }
 }

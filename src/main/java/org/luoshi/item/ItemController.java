@@ -1,0 +1,76 @@
+package org.luoshi.item;
+
+import java.net.URI;
+import org.luoshi.identity.CurrentUser;
+import org.luoshi.item.ItemViews.Created;
+import org.luoshi.item.ItemViews.ItemDetail;
+import org.luoshi.item.ItemViews.ItemSummary;
+import org.luoshi.item.ItemViews.Stats;
+import org.luoshi.engine.Time;
+import org.luoshi.web.ApiException;
+import org.luoshi.web.PageResult;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** /api/items (issue, ledger, one item with its history) and /api/stats. */
+@RestController
+class ItemController {
+
+  private final ItemService items;
+  private final CurrentUser user;
+
+  ItemController(ItemService items, CurrentUser user) {
+    this.items = items;
+    this.user = user;
+  }
+
+  /** Issues an item (the office; a unit may break its own item down into sub-items). */
+  @PostMapping("/api/items")
+  ResponseEntity<Created> create(@RequestBody(required = false) IssueRequest request) {
+    if (request == null) {
+      throw ApiException.badRequest(null, "缺少请求体");
+    }
+    Created created = items.create(request, user.id());
+    return ResponseEntity.created(URI.create("/api/items/" + created.code())).body(created);
+  }
+
+  @GetMapping("/api/items")
+  PageResult<ItemSummary> ledger(
+      @RequestParam(required = false) String unitCode,
+      @RequestParam(required = false) ItemStatus status,
+      @RequestParam(required = false) ItemSource source,
+      @RequestParam(required = false) ItemCategory category,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) Light light,
+      @RequestParam(required = false) String leadLeader,
+      @RequestParam(required = false) String responsiblePerson,
+      @RequestParam(required = false) String parentCode,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    return items.ledger(new LedgerQuery(blank(unitCode), status, source, category, overdue, light, blank(leadLeader),
+        blank(responsiblePerson), blank(parentCode), year, blank(q), page, size), Viewer.of(user));
+  }
+
+  @GetMapping("/api/items/{code}")
+  ItemDetail item(@PathVariable String code) {
+    return items.detail(code, Viewer.of(user));
+  }
+
+  /** The seed's figures for a year (default: this year). */
+  @GetMapping("/api/stats")
+  Stats stats(@RequestParam(required = false) Integer year) {
+    user.id();
+    return items.stats(year == null ? Time.today().getYear() : year);
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,46 @@
+package org.luoshi.item;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.luoshi.engine.Vars;
+import org.luoshi.identity.AccessPolicy;
+import org.luoshi.identity.Groups;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of an item's process (BPMN: ${itemIssuing} on the start event). Started by POST /api/items
+ * the item exists already (business key = its code); started from Tasklist's start form it is
+ * issued here from the form's variables, by the logged-in office member. Either way the instance
+ * gets the item's variables, and the leader in charge and the unit may read it in Cockpit.
+ */
+@Component("itemIssuing")
+class ItemIssuing implements ExecutionListener {
+
+  private final ItemService items;
+  private final ItemProcess process;
+  private final AccessPolicy access;
+
+  ItemIssuing(ItemService items, ItemProcess process, AccessPolicy access) {
+    this.items = items;
+    this.process = process;
+    this.access = access;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String code = execution.getProcessBusinessKey();
+    if (code == null || code.isBlank()) {
+      Vars v = Vars.of(execution);
+      IssueRequest request = new IssueRequest(v.text("title"), v.enumValue("source", ItemSource.class),
+          v.text("unitCode"), v.text("leadLeader"), v.date("deadline"), v.text("target"),
+          v.text("parentCode"), v.date("issuedOn"), v.enumValue("category", ItemCategory.class),
+          v.text("responsiblePerson"));
+      code = items.issue(request, process.actor()).getCode();
+      execution.setProcessBusinessKey(code);
+    }
+    Item item = items.attachProcess(code, execution.getProcessInstanceId());
+    process.refresh(execution, item);
+    access.grantInstanceToUser(item.getLeadLeader(), execution.getProcessInstanceId());
+    access.grantInstanceToGroup(Groups.unit(item.getUnitCode()), execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,88 @@
+package org.luoshi.item;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.luoshi.engine.Time;
+import org.luoshi.identity.Organisation;
+import org.luoshi.notification.Notice;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words of item notices, in Chinese, and their keys: one key per thing that happened (an
+ * issue round, a submission round, a deadline, a day of chasing), so a notice is never repeated.
+ */
+@Component
+class ItemNotices {
+
+  private final ItemService items;
+  private final Organisation organisation;
+
+  ItemNotices(ItemService items, Organisation organisation) {
+    this.items = items;
+    this.organisation = organisation;
+  }
+
+  static String link(Item item) {
+    return "/ledger/items/" + item.getCode();
+  }
+
+  Notice notice(String type, Item item, VariableScope scope) {
+    String head = "【" + item.getCode() + "】" + item.getTitle();
+    String facts = "事项：" + head + "\n责任单位：" + organisation.unitName(item.getUnitCode())
+        + "\n截止日期：" + item.getDeadline() + "\n分管领导：" + organisation.nameOf(item.getLeadLeader());
+    String code = item.getCode();
+    return switch (type) {
+      case "ITEM_ISSUED" -> new Notice(type, "新下发责任清单待签收：" + item.getTitle(),
+          facts + "\n来源：" + item.getSource().label() + "\n工作目标：" + item.getTarget() + "\n请在 Tasklist 中签收。",
+          link(item), type + ":" + code + ":" + item.getIssueRound());
+      case "ITEM_RETURNED" -> new Notice(type, "责任清单被退回，请重新交办：" + item.getTitle(),
+          facts + "\n退回理由：" + text(scope, "lastReturnReason"), link(item), type + ":" + code + ":" + item.getIssueRound());
+      case "EXTENSION_REQUESTED" -> {
+        ExtensionRequest r = items.latestExtension(code);
+        yield new Notice(type, "延期申请待审批：" + item.getTitle(),
+            facts + "\n申请延期至：" + r.getNewDeadline() + "\n延期理由：" + r.getReason(), link(item),
+            type + ":" + code + ":" + r.getId());
+      }
+      case "EXTENSION_DECIDED" -> {
+        ExtensionRequest r = items.latestExtension(code);
+        boolean approved = r.getDecision() == ExtensionRequest.Decision.APPROVED;
+        yield new Notice(type, (approved ? "延期申请已同意：" : "延期申请未同意：") + item.getTitle(),
+            facts + (approved ? "\n新的截止日期：" + r.getNewDeadline() : "\n截止日期不变：" + r.getPreviousDeadline())
+                + (r.getDecisionComment() == null ? "" : "\n审批意见：" + r.getDecisionComment()),
+            link(item), type + ":" + code + ":" + r.getId());
+      }
+      case "VERIFY_REQUESTED" -> review(type, item, facts, "督查室核验");
+      case "REVIEW_REQUESTED" -> review(type, item, facts, "分管领导审核");
+      case "CONFIRM_REQUESTED" -> review(type, item, facts, "主要领导确认");
+      case "ITEM_REJECTED" -> new Notice(type, "销号审核退回，请继续落实：" + item.getTitle(),
+          facts + "\n" + text(scope, "lastReviewComment"), link(item), type + ":" + code + ":" + item.getSubmissionRound());
+      case "ITEM_CLOSED" -> new Notice(type, "事项已销号：" + item.getTitle(),
+          facts + "\n时效分：" + plain(item.getTimelinessScore()) + "　质量分：" + plain(item.getQualityScore())
+              + "　综合得分：" + plain(item.getFinalScore()), link(item), type + ":" + code);
+      case "ITEM_REMINDER" -> new Notice(type, "黄灯提醒：距截止日期不足 " + Item.REMINDER_DAYS + " 天：" + item.getTitle(),
+          facts + "\n当前进度：" + item.getProgressPercent() + "%", link(item),
+          type + ":" + code + ":" + item.getDeadline());
+      case "ITEM_OVERDUE" -> new Notice(type, "红灯督办：事项已逾期：" + item.getTitle(),
+          facts + "\n当前进度：" + item.getProgressPercent() + "%\n逾期满 " + ItemService.INTERVIEW_AFTER_DAYS
+              + " 天未报送完成的，将启动约谈。", link(item), type + ":" + code + ":" + item.getDeadline());
+      case "ITEM_CHASED" -> new Notice(type, "催办：事项已逾期 "
+              + java.time.temporal.ChronoUnit.DAYS.between(item.getDeadline(), Time.today()) + " 天：" + item.getTitle(),
+          facts + "\n请尽快落实并报送完成情况。", link(item), type + ":" + code + ":" + Time.today());
+      default -> throw new IllegalArgumentException("Unknown noticeType for an item: " + type);
+    };
+  }
+
+  private Notice review(String type, Item item, String facts, String step) {
+    return new Notice(type, step + "待办理：" + item.getTitle(),
+        facts + "\n完成日期：" + item.getCompletedOn() + "\n完成情况：" + item.getCompletionNote(),
+        link(item), type + ":" + item.getCode() + ":" + item.getSubmissionRound());
+  }
+
+  private static String text(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    return v == null ? "" : v.toString();
+  }
+
+  private static String plain(java.math.BigDecimal d) {
+    return d == null ? "—" : d.stripTrailingZeros().toPlainString();
+  }
+}

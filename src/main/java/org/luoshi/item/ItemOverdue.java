@@ -1,0 +1,47 @@
+package org.luoshi.item;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.identity.Groups;
+import org.luoshi.identity.Organisation;
+import org.luoshi.notification.Notifications;
+import org.springframework.stereotype.Component;
+
+/** The deadline has passed (BPMN: ${itemOverdue}): RED; the unit, the office and the leader in charge are told. */
+@Component("itemOverdue")
+class ItemOverdue implements JavaDelegate {
+
+  private final ItemService items;
+  private final ItemProcess process;
+  private final ItemNotices texts;
+  private final Notifications notifications;
+  private final Organisation organisation;
+
+  ItemOverdue(ItemService items, ItemProcess process, ItemNotices texts, Notifications notifications,
+      Organisation organisation) {
+    this.items = items;
+    this.process = process;
+    this.texts = texts;
+    this.notifications = notifications;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = ItemProcess.code(execution);
+    if (!items.markOverdue(code)) {
+      return;
+    }
+    Item item = items.byCode(code);
+    List<String> to = new ArrayList<>(organisation.unitMembers(item.getUnitCode()));
+    to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
+    to.add(item.getLeadLeader());
+    if (item.getResponsiblePerson() != null) {
+      to.add(item.getResponsiblePerson());
+    }
+    notifications.send(texts.notice("ITEM_OVERDUE", item, execution), to);
+    process.refresh(execution, item);
+  }
+}

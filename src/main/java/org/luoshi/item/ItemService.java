@@ -1,0 +1,628 @@
+package org.luoshi.item;
+
+import static org.luoshi.web.ApiException.badRequest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.luoshi.engine.Privileged;
+import org.luoshi.engine.Time;
+import org.luoshi.identity.Groups;
+import org.luoshi.identity.Organisation;
+import org.luoshi.item.ItemViews.ChildProgress;
+import org.luoshi.item.ItemViews.Counts;
+import org.luoshi.item.ItemViews.Created;
+import org.luoshi.item.ItemViews.Event;
+import org.luoshi.item.ItemViews.Extension;
+import org.luoshi.item.ItemViews.ItemDetail;
+import org.luoshi.item.ItemViews.ItemSummary;
+import org.luoshi.item.ItemViews.Progress;
+import org.luoshi.item.ItemViews.Review;
+import org.luoshi.item.ItemViews.Stats;
+import org.luoshi.item.ItemViews.UnitCounts;
+import org.luoshi.scoring.QualityBand;
+import org.luoshi.scoring.Scores;
+import org.luoshi.web.ApiException;
+import org.luoshi.web.PageResult;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of responsibility items that are not in DMN: who may issue what, what each task
+ * completion must carry and what it changes, and the ledger and statistics. Every change happens
+ * in the transaction of the task completion (or REST call) that causes it.
+ */
+@Service
+public class ItemService {
+
+  public static final String PROCESS_KEY = "responsibility-item";
+  /** Days after the deadline an accountability interview starts (DESIGN.md §4.1). */
+  public static final int INTERVIEW_AFTER_DAYS = 7;
+  static final String SYSTEM = "system";
+
+  private final ItemRepository items;
+  private final ProgressReportRepository progress;
+  private final ReviewRecordRepository reviews;
+  private final ExtensionRequestRepository extensions;
+  private final ItemEventRepository events;
+  private final ItemCodes codes;
+  private final Organisation organisation;
+  private final Scores scores;
+  private final RuntimeService runtime;
+  private final Privileged privileged;
+
+  ItemService(ItemRepository items, ProgressReportRepository progress, ReviewRecordRepository reviews,
+      ExtensionRequestRepository extensions, ItemEventRepository events, ItemCodes codes,
+      Organisation organisation, Scores scores, RuntimeService runtime, Privileged privileged) {
+    this.items = items;
+    this.progress = progress;
+    this.reviews = reviews;
+    this.extensions = extensions;
+    this.events = events;
+    this.codes = codes;
+    this.organisation = organisation;
+    this.scores = scores;
+    this.runtime = runtime;
+    this.privileged = privileged;
+  }
+
+  // --- issuing --------------------------------------------------------------------------------
+
+  /** POST /api/items: issues the item and starts its process (business key = item code). */
+  @Transactional
+  public Created create(IssueRequest request, String issuer) {
+    Item item = issue(request, issuer);
+    Map<String, Object> variables = processVariables(item);
+    ProcessInstance instance = privileged.call(() -> runtime.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(item.getCode())
+        .setVariables(variables)
+        .execute());
+    return new Created(item.getCode(), instance.getId(), item.getStatus());
+  }
+
+  /** Validates and records a new item; its process is started by the caller. */
+  @Transactional
+  public Item issue(IssueRequest r, String issuer) {
+    LocalDate today = Time.today();
+    boolean office = issuer == null || SYSTEM.equals(issuer) || isOffice(issuer);
+    String title = required(r.title(), "title", "事项名称");
+    if (title.length() > 200) {
+      throw badRequest("title", "事项名称不能超过 200 字");
+    }
+    if (r.source() == null) {
+      throw badRequest("source", "请选择事项来源（INSTRUCTION、DECISION、KEY_TASK、COMMITTEE）");
+    }
+    String unitCode = required(r.unitCode(), "unitCode", "责任单位");
+    if (!organisation.unitExists(unitCode)) {
+      throw badRequest("unitCode", "没有这个责任单位：" + unitCode);
+    }
+    String leader = required(r.leadLeader(), "leadLeader", "分管领导");
+    if (!organisation.userExists(leader)) {
+      throw badRequest("leadLeader", "没有这个用户：" + leader);
+    }
+    if (!organisation.isMember(leader, Groups.LEADERS)) {
+      throw badRequest("leadLeader", "分管领导须是区级分管领导（leaders）成员：" + leader);
+    }
+    String target = required(r.target(), "target", "工作目标");
+    if (target.length() > 2000) {
+      throw badRequest("target", "工作目标不能超过 2000 字");
+    }
+    LocalDate issuedOn = r.issuedOn() == null ? today : r.issuedOn();
+    if (issuedOn.isAfter(today)) {
+      throw badRequest("issuedOn", "下发日期不能晚于今天");
+    }
+    if (issuedOn.isBefore(today) && !office) {
+      throw badRequest("issuedOn", "只有督查室可以补录以往下发的事项（下发日期早于今天）");
+    }
+    if (r.deadline() == null) {
+      throw badRequest("deadline", "截止日期不能为空");
+    }
+    if (r.deadline().isBefore(issuedOn)) {
+      throw badRequest("deadline", "截止日期不能早于下发日期");
+    }
+    String parentCode = blankToNull(r.parentCode());
+    if (parentCode != null) {
+      Item parent = items.findByCode(parentCode)
+          .orElseThrow(() -> badRequest("parentCode", "没有这个上级事项：" + parentCode));
+      if (!parent.getStatus().isOpen()) {
+        throw badRequest("parentCode", "上级事项" + parent.getStatus().label() + "，不能再分解");
+      }
+      if (r.deadline().isAfter(parent.getDeadline())) {
+        throw badRequest("deadline", "子事项截止日期不能晚于上级事项的截止日期 " + parent.getDeadline());
+      }
+      if (!office && !organisation.unitCodesOf(issuer).contains(parent.getUnitCode())) {
+        throw ApiException.forbidden("只有督查室或上级事项的责任单位可以分解事项");
+      }
+    } else if (!office) {
+      throw ApiException.forbidden("只有督查室可以下发责任清单");
+    }
+    String person = blankToNull(r.responsiblePerson());
+    if (person != null && !organisation.isMember(person, Groups.unit(unitCode))) {
+      throw badRequest("responsiblePerson", "责任人须是责任单位的成员：" + person);
+    }
+
+    Item item = new Item(codes.next(issuedOn.getYear()), title, r.source(),
+        r.category() == null ? ItemCategory.OTHER : r.category(), unitCode, leader, target, issuedOn,
+        r.deadline(), parentCode, issuer == null ? SYSTEM : issuer, Time.now());
+    if (person != null) {
+      item.plan(person, null);
+    }
+    items.save(item);
+    event(item, "ISSUED", issuer, organisation.unitName(unitCode));
+    return item;
+  }
+
+  /** The process instance of an item started; REST-started items already exist, Tasklist-started ones not. */
+  @Transactional
+  public Item attachProcess(String code, String processInstanceId) {
+    Item item = byCode(code);
+    item.attachProcess(processInstanceId);
+    return item;
+  }
+
+  // --- the tasks ------------------------------------------------------------------------------
+
+  /** acceptItem: the unit accepts the item, or returns it to the office with a reason. */
+  @Transactional
+  public Item accept(String code, boolean accepted, String returnReason, String actor) {
+    Item item = inStatus(code, ItemStatus.ISSUED);
+    if (accepted) {
+      item.accept();
+      event(item, "ACCEPTED", actor, null);
+    } else {
+      String reason = required(returnReason, "returnReason", "退回理由");
+      item.returnToOffice();
+      event(item, "RETURNED", actor, reason);
+    }
+    return item;
+  }
+
+  /** reassignItem: the office issues a returned item to another unit, or cancels it. */
+  @Transactional
+  public Item reassign(String code, boolean cancelled, String unitCode, String reason, String actor) {
+    Item item = inStatus(code, ItemStatus.RETURNED);
+    if (cancelled) {
+      item.cancel();
+      event(item, "CANCELLED", actor, blankToNull(reason));
+      return item;
+    }
+    String unit = required(unitCode, "unitCode", "新的责任单位");
+    if (!organisation.unitExists(unit)) {
+      throw badRequest("unitCode", "没有这个责任单位：" + unit);
+    }
+    item.reassign(unit);
+    event(item, "REASSIGNED", actor, organisation.unitName(unit) + (reason == null ? "" : "：" + reason));
+    return item;
+  }
+
+  /** planItem: the unit names the responsible person and the measures. */
+  @Transactional
+  public Item plan(String code, String responsiblePerson, String measures, String actor) {
+    Item item = inStatus(code, ItemStatus.IN_PROGRESS);
+    String person = required(responsiblePerson, "responsiblePerson", "责任人");
+    if (!organisation.userExists(person)) {
+      throw badRequest("responsiblePerson", "没有这个用户：" + person);
+    }
+    if (!organisation.isMember(person, Groups.unit(item.getUnitCode()))) {
+      throw badRequest("responsiblePerson", "责任人须是本单位（" + organisation.unitName(item.getUnitCode()) + "）的成员：" + person);
+    }
+    String m = required(measures, "measures", "落实措施");
+    if (m.length() > 4000) {
+      throw badRequest("measures", "落实措施不能超过 4000 字");
+    }
+    item.plan(person, m);
+    event(item, "PLANNED", actor, organisation.nameOf(person));
+    return item;
+  }
+
+  /** reportProgress: the monthly progress report. */
+  @Transactional
+  public Item reportProgress(String code, BigDecimal percent, String note, String actor) {
+    Item item = byCode(code);
+    if (item.getStatus() == ItemStatus.CANCELLED || item.getStatus() == ItemStatus.CLOSED) {
+      throw ApiException.conflict("progressPercent", "事项" + item.getStatus().label() + "，无需再报进展");
+    }
+    int p = percent(percent);
+    String n = required(note, "progressNote", "进展情况");
+    item.reportProgress(p, Time.today());
+    progress.save(new ProgressReport(item.getId(), p, n, actor, Time.now()));
+    return item;
+  }
+
+  /** submitCompletion with action COMPLETE: the item goes into close-out review (CLOSING). */
+  @Transactional
+  public Item submitCompletion(String code, LocalDate completedOn, String note, String actor) {
+    Item item = inStatus(code, ItemStatus.IN_PROGRESS);
+    String n = required(note, "completionNote", "完成情况");
+    if (completedOn == null) {
+      throw badRequest("completedOn", "完成日期不能为空");
+    }
+    LocalDate today = Time.today();
+    if (completedOn.isBefore(item.getIssuedOn()) || completedOn.isAfter(today)) {
+      throw badRequest("completedOn", "完成日期应在下发日期 " + item.getIssuedOn() + " 到今天 " + today + " 之间");
+    }
+    long open = items.countChildrenIn(item.getCode(),
+        List.of(ItemStatus.ISSUED, ItemStatus.RETURNED, ItemStatus.IN_PROGRESS, ItemStatus.CLOSING));
+    if (open > 0) {
+      throw badRequest("action", "尚有 " + open + " 项子事项未销号，不能报送完成");
+    }
+    item.submitCompletion(completedOn, n, today);
+    event(item, "SUBMITTED", actor, n);
+    return item;
+  }
+
+  /** submitCompletion with action EXTEND: asks the leader in charge for a later deadline. */
+  @Transactional
+  public ExtensionRequest requestExtension(String code, LocalDate newDeadline, String reason, String actor) {
+    Item item = inStatus(code, ItemStatus.IN_PROGRESS);
+    if (newDeadline == null) {
+      throw badRequest("newDeadline", "延期后的截止日期不能为空");
+    }
+    if (!newDeadline.isAfter(item.getDeadline())) {
+      throw badRequest("newDeadline", "延期后的截止日期应晚于现截止日期 " + item.getDeadline());
+    }
+    if (!newDeadline.isAfter(Time.today())) {
+      throw badRequest("newDeadline", "延期后的截止日期应晚于今天");
+    }
+    if (item.getParentCode() != null) {
+      Item parent = byCode(item.getParentCode());
+      if (newDeadline.isAfter(parent.getDeadline())) {
+        throw badRequest("newDeadline", "子事项不能延期到上级事项截止日期 " + parent.getDeadline() + " 之后");
+      }
+    }
+    String r = required(reason, "extensionReason", "延期理由");
+    if (extensions.findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING).isPresent()) {
+      throw ApiException.conflict("action", "已有待审批的延期申请");
+    }
+    event(item, "EXTENSION_REQUESTED", actor, newDeadline + "：" + r);
+    return extensions.save(new ExtensionRequest(item.getId(), item.getDeadline(), newDeadline, r, actor, Time.now()));
+  }
+
+  /** approveExtension: the leader decides; approved moves the deadline and marks the item extended. */
+  @Transactional
+  public ExtensionRequest decideExtension(String code, boolean approved, String comment, String actor) {
+    Item item = byCode(code);
+    ExtensionRequest request = extensions
+        .findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING)
+        .orElseThrow(() -> ApiException.conflict("approved", "没有待审批的延期申请"));
+    String c = blankToNull(comment);
+    if (!approved && c == null) {
+      throw badRequest("comment", "不同意延期时请说明理由");
+    }
+    request.decide(approved, actor, c, Time.now());
+    if (approved) {
+      item.extendTo(request.getNewDeadline());
+      event(item, "EXTENDED", actor, request.getPreviousDeadline() + " → " + request.getNewDeadline());
+    } else {
+      event(item, "EXTENSION_DENIED", actor, c);
+    }
+    return request;
+  }
+
+  /**
+   * A level of the close-out review. Approving needs a quality score 0–100; rejecting, a score in
+   * an extreme band (优秀, 较差) and a score more than 10 points from the previous level's need a
+   * written reason. A rejection returns the item to execution.
+   */
+  @Transactional
+  public ReviewRecord review(String code, ReviewLevel level, boolean approved, BigDecimal qualityScore,
+      String comment, String actor) {
+    Item item = inStatus(code, ItemStatus.CLOSING);
+    String c = blankToNull(comment);
+    if (c != null && c.length() > 2000) {
+      throw badRequest("reviewComment", "评审意见不能超过 2000 字");
+    }
+    BigDecimal score = null;
+    if (approved) {
+      if (qualityScore == null) {
+        throw badRequest("qualityScore", "请给出质量分（0–100）");
+      }
+      if (qualityScore.signum() < 0 || qualityScore.compareTo(BigDecimal.valueOf(100)) > 0) {
+        throw badRequest("qualityScore", "质量分应在 0 到 100 之间：" + qualityScore.stripTrailingZeros().toPlainString());
+      }
+      score = qualityScore.setScale(1, RoundingMode.HALF_UP);
+      QualityBand band = QualityBand.of(score);
+      if (band.needsJustification() && c == null) {
+        throw badRequest("reviewComment", "质量分在“" + band.label() + "”档（" + band.from() + "–" + band.to()
+            + "），须写明评定理由");
+      }
+      BigDecimal previous = previousLevelScore(item, level);
+      if (previous != null && score.subtract(previous).abs().compareTo(Scores.MAX_LEVEL_DIFFERENCE) > 0 && c == null) {
+        throw badRequest("reviewComment", "与上一级评分（" + previous.stripTrailingZeros().toPlainString()
+            + "）相差超过 10 分，须写明理由");
+      }
+    } else if (c == null) {
+      throw badRequest("reviewComment", "退回时请写明退回理由");
+    }
+    ReviewRecord record = reviews.save(new ReviewRecord(item.getId(), level, item.getSubmissionRound(), actor,
+        approved, score, c, Time.now()));
+    if (!approved) {
+      item.reopen();
+      event(item, "REJECTED", actor, level.label() + "：" + c);
+    } else {
+      event(item, "REVIEWED", actor, level.label() + "：" + score.stripTrailingZeros().toPlainString());
+    }
+    return record;
+  }
+
+  /** The score the previous level gave in this submission round, if any. */
+  public BigDecimal previousLevelScore(String code, ReviewLevel level) {
+    return previousLevelScore(byCode(code), level);
+  }
+
+  private BigDecimal previousLevelScore(Item item, ReviewLevel level) {
+    if (level.ordinal() == 0) {
+      return null;
+    }
+    ReviewLevel previous = ReviewLevel.values()[level.ordinal() - 1];
+    return reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
+        .filter(r -> r.getSubmissionRound() == item.getSubmissionRound() && r.getLevel() == previous && r.isApproved())
+        .reduce((a, b) -> b)
+        .map(ReviewRecord::getQualityScore)
+        .orElse(null);
+  }
+
+  /** Records the timeliness score the DMN gave for the submitted completion. */
+  @Transactional
+  public Item recordTimeliness(String code, BigDecimal timelinessScore) {
+    Item item = inStatus(code, ItemStatus.CLOSING);
+    item.recordTimeliness(timelinessScore);
+    return item;
+  }
+
+  /** closeItem: the last level approved; quality = its score, final = 3:7, status CLOSED (销号). */
+  @Transactional
+  public Item close(String code, String actor) {
+    Item item = inStatus(code, ItemStatus.CLOSING);
+    if (item.getTimelinessScore() == null) {
+      throw new IllegalStateException("Item " + code + " has no timeliness score: computeTimeliness must run first");
+    }
+    ReviewRecord last = reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
+        .filter(r -> r.getSubmissionRound() == item.getSubmissionRound() && r.isApproved())
+        .max(Comparator.comparing(ReviewRecord::getLevel))
+        .orElseThrow(() -> new IllegalStateException("Item " + code + " has no approved review"));
+    BigDecimal finalScore = scores.finalScore(item.getTimelinessScore(), last.getQualityScore());
+    item.close(last.getQualityScore(), finalScore, Time.now());
+    event(item, "CLOSED", actor, "综合得分 " + finalScore.toPlainString());
+    return item;
+  }
+
+  /** The overdue timer fired: records the first overdue day; false when the item is not overdue (anymore). */
+  @Transactional
+  public boolean markOverdue(String code) {
+    Item item = byCode(code);
+    if (!item.isOverdue(Time.today())) {
+      return false;
+    }
+    if (item.markOverdue(Time.today())) {
+      event(item, "OVERDUE", SYSTEM, "截止日期 " + item.getDeadline());
+    }
+    return true;
+  }
+
+  /** True while the item is open and past its deadline (the daily chase continues). */
+  @Transactional(readOnly = true)
+  public boolean isOverdue(String code) {
+    return byCode(code).isOverdue(Time.today());
+  }
+
+  @Transactional
+  public void recordEvent(String code, String type, String actor, String detail) {
+    event(byCode(code), type, actor, detail);
+  }
+
+  // --- reading --------------------------------------------------------------------------------
+
+  @Transactional(readOnly = true)
+  public Item byCode(String code) {
+    return items.findByCode(code).orElseThrow(() -> ApiException.notFound("没有这个事项：" + code));
+  }
+
+  /** The variables an item's process instance carries (see {@link ItemVariables}). */
+  @Transactional(readOnly = true)
+  public Map<String, Object> processVariables(Item item) {
+    Map<String, Object> v = new java.util.LinkedHashMap<>(ItemVariables.of(item, organisation, Time.today()));
+    v.put("unitMemberOptions", ItemVariables.memberOptions(organisation.people(Groups.unit(item.getUnitCode()))));
+    return v;
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Object> processVariables(String code) {
+    return processVariables(byCode(code));
+  }
+
+  /** The latest extension request of an item. */
+  @Transactional(readOnly = true)
+  public ExtensionRequest latestExtension(String code) {
+    return extensions.findFirstByItemIdOrderByIdDesc(byCode(code).getId())
+        .orElseThrow(() -> new IllegalStateException("Item " + code + " has no extension request"));
+  }
+
+  /** The sub-items of an item. */
+  @Transactional(readOnly = true)
+  public List<Item> children(String code) {
+    return items.findByParentCodeOrderByCodeAsc(code);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean canSee(Item item, Viewer viewer) {
+    return viewer.all()
+        || viewer.userId().equals(item.getLeadLeader())
+        || viewer.userId().equals(item.getResponsiblePerson())
+        || viewer.unitCodes().contains(item.getUnitCode());
+  }
+
+  @Transactional(readOnly = true)
+  public ItemDetail detail(String code, Viewer viewer) {
+    Item item = byCode(code);
+    if (!canSee(item, viewer)) {
+      throw ApiException.forbidden("无权查看此事项：" + code);
+    }
+    LocalDate today = Time.today();
+    List<Item> kids = items.findByParentCodeOrderByCodeAsc(code);
+    ChildProgress childProgress = kids.isEmpty() ? null : new ChildProgress(kids.size(),
+        (int) kids.stream().filter(k -> k.getStatus() != ItemStatus.CLOSED && k.getStatus() != ItemStatus.CANCELLED).count(),
+        (int) kids.stream().filter(k -> k.getStatus() == ItemStatus.CLOSED).count(),
+        (int) Math.round(kids.stream().filter(k -> k.getStatus() != ItemStatus.CANCELLED)
+            .mapToInt(k -> k.getStatus() == ItemStatus.CLOSED ? 100 : k.getProgressPercent()).average().orElse(0)));
+    return new ItemDetail(item.getCode(), item.getTitle(), item.getSource(), item.getSource().label(),
+        item.getCategory(), item.getUnitCode(), organisation.unitName(item.getUnitCode()), item.getLeadLeader(),
+        organisation.nameOf(item.getLeadLeader()), item.getResponsiblePerson(),
+        item.getResponsiblePerson() == null ? null : organisation.nameOf(item.getResponsiblePerson()),
+        item.getTarget(), item.getMeasures(), item.getIssuedOn(), item.getIssuedBy(), item.getDeadline(),
+        item.getOriginalDeadline(), item.getStatus(), item.getStatus().label(), item.isOverdue(today),
+        item.getOverdueSince(), item.isExtended(), item.light(today), item.getProgressPercent(),
+        item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), item.getTimelinessScore(),
+        item.getQualityScore(), item.getFinalScore(), at(item.getClosedAt()), item.getParentCode(),
+        item.getProcessInstanceId(),
+        progress.findByItemIdOrderByReportedAtAscIdAsc(item.getId()).stream()
+            .map(p -> new Progress(p.getPercent(), p.getNote(), p.getReportedBy(),
+                organisation.nameOf(p.getReportedBy()), at(p.getReportedAt()))).toList(),
+        reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
+            .map(r -> new Review(r.getLevel(), r.getLevel().label(), r.getSubmissionRound(), r.getReviewer(),
+                organisation.nameOf(r.getReviewer()), r.isApproved(), r.getQualityScore(), r.getComment(),
+                at(r.getReviewedAt()))).toList(),
+        extensions.findByItemIdOrderByRequestedAtAscIdAsc(item.getId()).stream()
+            .map(e -> new Extension(e.getPreviousDeadline(), e.getNewDeadline(), e.getReason(), e.getRequestedBy(),
+                at(e.getRequestedAt()), e.getDecision(), e.getDecidedBy(), e.getDecisionComment(),
+                at(e.getDecidedAt()))).toList(),
+        item.getCompletionNote(),
+        events.findByItemIdOrderByOccurredAtAscIdAsc(item.getId()).stream()
+            .map(e -> new Event(e.getType(), e.getActor(), e.getDetail(), at(e.getOccurredAt()))).toList(),
+        kids.stream().map(k -> summary(k, today)).toList(),
+        childProgress);
+  }
+
+  /** The ledger (台账): filtered, paged, newest first; each viewer sees what DESIGN.md §3 allows. */
+  @Transactional(readOnly = true)
+  public PageResult<ItemSummary> ledger(LedgerQuery query, Viewer viewer) {
+    PageResult.check(query.page(), query.size());
+    LocalDate today = Time.today();
+    var page = items.findAll(ItemSpecifications.ledger(query, viewer, today),
+        PageRequest.of(query.page(), query.size(), Sort.by(Sort.Order.desc("issuedOn"), Sort.Order.desc("id"))));
+    return PageResult.of(page, i -> summary(i, today));
+  }
+
+  /** The seed's figures for the items issued in a year, in total and per unit. */
+  @Transactional(readOnly = true)
+  public Stats stats(int year) {
+    if (year < 2000 || year > 2100) {
+      throw badRequest("year", "年份不正确：" + year);
+    }
+    LocalDate today = Time.today();
+    List<Object[]> rows = items.statsRows(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1),
+        ItemStatus.OPEN, today);
+    Tally total = new Tally();
+    Map<String, Tally> byUnit = new TreeMap<>();
+    for (Object[] row : rows) {
+      String unit = (String) row[0];
+      ItemStatus status = (ItemStatus) row[1];
+      ItemSource source = (ItemSource) row[2];
+      long count = ((Number) row[3]).longValue();
+      long overdue = ((Number) row[4]).longValue();
+      long replied = ((Number) row[5]).longValue();
+      total.add(status, source, count, overdue, replied);
+      byUnit.computeIfAbsent(unit, u -> new Tally()).add(status, source, count, overdue, replied);
+    }
+    List<UnitCounts> units = new ArrayList<>();
+    byUnit.forEach((unit, t) -> units.add(new UnitCounts(unit, organisation.unitName(unit), t.counts())));
+    return new Stats(year, total.counts(), units);
+  }
+
+  private static final class Tally {
+    final EnumMap<ItemStatus, Long> byStatus = new EnumMap<>(ItemStatus.class);
+    long overdue;
+    long instruction;
+    long replied;
+
+    void add(ItemStatus status, ItemSource source, long count, long overdueCount, long repliedCount) {
+      byStatus.merge(status, count, Long::sum);
+      overdue += overdueCount;
+      if (source == ItemSource.INSTRUCTION) {
+        instruction += count;
+        replied += repliedCount;
+      }
+    }
+
+    Counts counts() {
+      long issued = byStatus.values().stream().mapToLong(Long::longValue).sum();
+      BigDecimal rate = instruction == 0 ? null
+          : BigDecimal.valueOf(replied).divide(BigDecimal.valueOf(instruction), 3, RoundingMode.HALF_UP);
+      return new Counts(issued, get(ItemStatus.CLOSED), get(ItemStatus.CLOSING),
+          get(ItemStatus.ISSUED) + get(ItemStatus.IN_PROGRESS), get(ItemStatus.RETURNED),
+          get(ItemStatus.CANCELLED), overdue, instruction, replied, rate);
+    }
+
+    private long get(ItemStatus s) {
+      return byStatus.getOrDefault(s, 0L);
+    }
+  }
+
+  ItemSummary summary(Item i, LocalDate today) {
+    return new ItemSummary(i.getCode(), i.getTitle(), i.getSource(), i.getCategory(), i.getUnitCode(),
+        organisation.unitName(i.getUnitCode()), i.getLeadLeader(), i.getResponsiblePerson(), i.getIssuedOn(),
+        i.getDeadline(), i.getStatus(), i.isOverdue(today), i.isExtended(), i.light(today),
+        i.getProgressPercent(), i.getFinalScore(), i.getParentCode());
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private boolean isOffice(String userId) {
+    return organisation.isMember(userId, Groups.SUPERVISION_OFFICE) || organisation.isMember(userId, Groups.ADMIN);
+  }
+
+  private Item inStatus(String code, ItemStatus expected) {
+    Item item = byCode(code);
+    if (item.getStatus() != expected) {
+      throw ApiException.conflict("status", "事项" + item.getStatus().label() + "，不能进行此操作");
+    }
+    return item;
+  }
+
+  private void event(Item item, String type, String actor, String detail) {
+    String d = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail;
+    events.save(new ItemEvent(item.getId(), type, actor, d, Time.now()));
+  }
+
+  private static int percent(BigDecimal p) {
+    if (p == null) {
+      throw badRequest("progressPercent", "请填写完成进度（0–100）");
+    }
+    if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw badRequest("progressPercent", "完成进度应在 0 到 100 之间：" + p.stripTrailingZeros().toPlainString());
+    }
+    try {
+      return p.intValueExact();
+    } catch (ArithmeticException e) {
+      throw badRequest("progressPercent", "完成进度应为整数：" + p.toPlainString());
+    }
+  }
+
+  private static String required(String value, String field, String label) {
+    String v = blankToNull(value);
+    if (v == null) {
+      throw badRequest(field, label + "不能为空");
+    }
+    return v;
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static OffsetDateTime at(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, Time.ZONE);
+  }
+}

@@ -1,0 +1,78 @@
+package org.luoshi.item;
+
+import jakarta.persistence.criteria.Predicate;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.jpa.domain.Specification;
+
+/** The ledger's filters as SQL, including the derived overdue flag and light. */
+final class ItemSpecifications {
+
+  private ItemSpecifications() {}
+
+  static Specification<Item> ledger(LedgerQuery q, Viewer viewer, LocalDate today) {
+    return (root, query, cb) -> {
+      List<Predicate> p = new ArrayList<>();
+      if (!viewer.all()) {
+        List<Predicate> visible = new ArrayList<>();
+        visible.add(cb.equal(root.get("leadLeader"), viewer.userId()));
+        visible.add(cb.equal(root.get("responsiblePerson"), viewer.userId()));
+        if (!viewer.unitCodes().isEmpty()) {
+          visible.add(root.get("unitCode").in(viewer.unitCodes()));
+        }
+        p.add(cb.or(visible.toArray(Predicate[]::new)));
+      }
+      if (q.unitCode() != null) {
+        p.add(cb.equal(root.get("unitCode"), q.unitCode()));
+      }
+      if (q.status() != null) {
+        p.add(cb.equal(root.get("status"), q.status()));
+      }
+      if (q.source() != null) {
+        p.add(cb.equal(root.get("source"), q.source()));
+      }
+      if (q.category() != null) {
+        p.add(cb.equal(root.get("category"), q.category()));
+      }
+      if (q.leadLeader() != null) {
+        p.add(cb.equal(root.get("leadLeader"), q.leadLeader()));
+      }
+      if (q.responsiblePerson() != null) {
+        p.add(cb.equal(root.get("responsiblePerson"), q.responsiblePerson()));
+      }
+      if (q.parentCode() != null) {
+        p.add(cb.equal(root.get("parentCode"), q.parentCode()));
+      }
+      if (q.year() != null) {
+        p.add(cb.greaterThanOrEqualTo(root.get("issuedOn"), LocalDate.of(q.year(), 1, 1)));
+        p.add(cb.lessThan(root.get("issuedOn"), LocalDate.of(q.year() + 1, 1, 1)));
+      }
+      Predicate open = root.get("status").in(ItemStatus.OPEN);
+      Predicate pastDeadline = cb.lessThan(root.get("deadline"), today);
+      if (q.overdue() != null) {
+        Predicate overdue = cb.and(open, pastDeadline);
+        p.add(q.overdue() ? overdue : cb.not(overdue));
+      }
+      if (q.light() != null) {
+        p.add(open);
+        switch (q.light()) {
+          case RED -> p.add(pastDeadline);
+          case YELLOW -> {
+            p.add(cb.greaterThanOrEqualTo(root.get("deadline"), today));
+            p.add(cb.lessThanOrEqualTo(root.get("yellowFrom"), today));
+          }
+          case GREEN -> {
+            p.add(cb.greaterThanOrEqualTo(root.get("deadline"), today));
+            p.add(cb.greaterThan(root.get("yellowFrom"), today));
+          }
+        }
+      }
+      if (q.q() != null && !q.q().isBlank()) {
+        String like = "%" + q.q().trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
+        p.add(cb.or(cb.like(cb.lower(root.get("title")), like, '\\'), cb.like(cb.lower(root.get("code")), like, '\\')));
+      }
+      return cb.and(p.toArray(Predicate[]::new));
+    };
+  }
+}

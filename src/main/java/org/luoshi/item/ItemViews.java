@@ -1,0 +1,65 @@
+package org.luoshi.item;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** What /api/items answers. */
+public final class ItemViews {
+
+  private ItemViews() {}
+
+  /** A ledger row. */
+  public record ItemSummary(
+      String code, String title, ItemSource source, ItemCategory category, String unitCode,
+      String unitName, String leadLeader, String responsiblePerson, LocalDate issuedOn,
+      LocalDate deadline, ItemStatus status, boolean overdue, boolean extended, Light light,
+      int progressPercent, BigDecimal finalScore, String parentCode) {}
+
+  /** An item with its whole history. */
+  public record ItemDetail(
+      String code, String title, ItemSource source, String sourceName, ItemCategory category,
+      String unitCode, String unitName, String leadLeader, String leadLeaderName,
+      String responsiblePerson, String responsiblePersonName, String target, String measures,
+      LocalDate issuedOn, String issuedBy, LocalDate deadline, LocalDate originalDeadline,
+      ItemStatus status, String statusName, boolean overdue, LocalDate overdueSince, boolean extended,
+      Light light, int progressPercent, LocalDate repliedOn, LocalDate completedOn, Integer daysLate,
+      BigDecimal timelinessScore, BigDecimal qualityScore, BigDecimal finalScore,
+      OffsetDateTime closedAt, String parentCode, String processInstanceId,
+      List<Progress> progress, List<Review> reviews, List<Extension> extensions,
+      String completionNote, List<Event> events, List<ItemSummary> children,
+      ChildProgress childProgress) {}
+
+  public record Progress(int percent, String note, String reportedBy, String reportedByName,
+      OffsetDateTime reportedAt) {}
+
+  public record Review(ReviewLevel level, String levelName, int submissionRound, String reviewer,
+      String reviewerName, boolean approved, BigDecimal qualityScore, String comment,
+      OffsetDateTime reviewedAt) {}
+
+  public record Extension(LocalDate previousDeadline, LocalDate newDeadline, String reason,
+      String requestedBy, OffsetDateTime requestedAt, ExtensionRequest.Decision decision,
+      String decidedBy, String decisionComment, OffsetDateTime decidedAt) {}
+
+  public record Event(String type, String actor, String detail, OffsetDateTime at) {}
+
+  /** How far the sub-items have come: counts and the average of their reported progress. */
+  public record ChildProgress(int total, int open, int closed, int averagePercent) {}
+
+  public record Created(String code, String processInstanceId, ItemStatus status) {}
+
+  /** {@code GET /api/stats}: the seed's figures (1619 = 414 + 332 + 873). */
+  public record Stats(int year, Counts total, List<UnitCounts> byUnit) {}
+
+  public record UnitCounts(String unitCode, String unitName, Counts counts) {}
+
+  /**
+   * issued = closed + closing + inProgress + returned + cancelled, where inProgress counts items
+   * not yet accepted (ISSUED) and items being implemented (IN_PROGRESS); overdue counts open items
+   * past their deadline; instructionReplyRate = instruction items replied to / instruction items.
+   */
+  public record Counts(long issued, long closed, long closing, long inProgress, long returned,
+      long cancelled, long overdue, long instructionItems, long instructionReplied,
+      BigDecimal instructionReplyRate) {}
+}

@@ -1,0 +1,45 @@
+package org.luoshi.item;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.luoshi.engine.Vars;
+import org.luoshi.web.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * submitCompletion completed (BPMN: ${submitCompletionListener}): COMPLETE sends the item into
+ * close-out review (CLOSING); EXTEND asks the leader in charge for a new deadline.
+ */
+@Component("submitCompletionListener")
+class SubmitCompletionListener implements TaskListener {
+
+  enum Action { COMPLETE, EXTEND }
+
+  private final ItemService items;
+  private final ItemProcess process;
+
+  SubmitCompletionListener(ItemService items, ItemProcess process) {
+    this.items = items;
+    this.process = process;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Vars v = Vars.of(task);
+    Action action = v.enumValue("action", Action.class);
+    if (action == null) {
+      throw ApiException.badRequest("action", "请选择报送完成（COMPLETE）或申请延期（EXTEND）");
+    }
+    String code = ItemProcess.code(task);
+    String actor = process.actor(task);
+    task.setVariable("action", action.name());
+    if (action == Action.COMPLETE) {
+      Item item = items.submitCompletion(code, v.date("completedOn"), v.text("completionNote"), actor);
+      task.setVariable("daysLate", item.getDaysLate());
+      process.refresh(task.getExecution(), item);
+    } else {
+      ExtensionRequest request = items.requestExtension(code, v.date("newDeadline"), v.text("extensionReason"), actor);
+      task.setVariable("newDeadline", request.getNewDeadline().toString());
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.luoshi.scoring;
+
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.item.Item;
+import org.luoshi.item.ItemService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the timeliness score of a submitted item (BPMN: ${timelinessScoring}): days late =
+ * completion date − deadline in Beijing calendar days, then the DMN {@code timeliness-score}.
+ */
+@Component("timelinessScoring")
+class TimelinessScoring implements JavaDelegate {
+
+  private final Scores scores;
+  private final ItemService items;
+
+  TimelinessScoring(Scores scores, ItemService items) {
+    this.scores = scores;
+    this.items = items;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Item item = items.byCode(execution.getProcessBusinessKey());
+    long daysLate = item.getDaysLate();
+    BigDecimal score = scores.timeliness(daysLate, item.isExtended());
+    items.recordTimeliness(item.getCode(), score);
+    execution.setVariable("daysLate", daysLate);
+    execution.setVariable("timelinessScore", score.doubleValue());
+  }
+}
