@@ -51,6 +51,8 @@ create index ls_item_unit on ls_item (unit_code, issued_on);
 create index ls_item_leader on ls_item (lead_leader, issued_on);
 create index ls_item_person on ls_item (responsible_person);
 create index ls_item_status on ls_item (status, deadline);
+create index ls_item_closed on ls_item (closed_at);
+create index ls_item_overdue on ls_item (overdue_since);
 create index ls_item_parent on ls_item (parent_code);
 
 create table ls_progress_report (
@@ -96,8 +98,10 @@ create table ls_item_event (
   id           bigint        not null primary key,
   item_id      bigint        not null references ls_item (id),
   type         varchar(30)   not null,
+  unit_code    varchar(64)   not null,
   actor        varchar(64),
   detail       varchar(2000),
   occurred_at  timestamp with time zone not null
 );
 create index ls_item_event_item on ls_item_event (item_id);
+create index ls_item_event_type on ls_item_event (type, occurred_at);

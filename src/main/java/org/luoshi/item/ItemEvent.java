@@ -25,6 +25,10 @@ public class ItemEvent {
   @Column(nullable = false, length = 30)
   private String type;
 
+  /** The item's unit when it happened (a returned item may go to another unit afterwards). */
+  @Column(name = "unit_code", nullable = false, length = 64)
+  private String unitCode;
+
   @Column(length = 64)
   private String actor;
 
@@ -36,9 +40,10 @@ public class ItemEvent {
 
   protected ItemEvent() {}
 
-  ItemEvent(Long itemId, String type, String actor, String detail, Instant occurredAt) {
+  ItemEvent(Long itemId, String type, String unitCode, String actor, String detail, Instant occurredAt) {
     this.itemId = itemId;
     this.type = type;
+    this.unitCode = unitCode;
     this.actor = actor;
     this.detail = detail;
     this.occurredAt = occurredAt;
@@ -54,6 +59,10 @@ public class ItemEvent {
 
   public String getType() {
     return type;
+  }
+
+  public String getUnitCode() {
+    return unitCode;
   }
 
   public String getActor() {

@@ -6,4 +6,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ItemEventRepository extends JpaRepository<ItemEvent, Long> {
 
   List<ItemEvent> findByItemIdOrderByOccurredAtAscIdAsc(Long itemId);
+
+  /** (unitCode, count) of events of a type in [from, to), by the unit the item had then. */
+  @org.springframework.data.jpa.repository.Query("""
+      select e.unitCode, count(e) from ItemEvent e
+      where e.type = :type and e.occurredAt >= :from and e.occurredAt < :to group by e.unitCode""")
+  List<Object[]> countByUnit(String type, java.time.Instant from, java.time.Instant to);
 }

@@ -19,6 +19,38 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
   @Query("select count(i) from Item i where i.parentCode = :parentCode and i.status in :statuses")
   long countChildrenIn(String parentCode, Collection<ItemStatus> statuses);
 
+  /** (unitCode, closed count, average final score) of the items closed in [from, to). */
+  @Query("""
+      select i.unitCode, count(i), avg(i.finalScore) from Item i
+      where i.status = org.luoshi.item.ItemStatus.CLOSED and i.closedAt >= :from and i.closedAt < :to
+      group by i.unitCode""")
+  List<Object[]> closedByUnit(java.time.Instant from, java.time.Instant to);
+
+  /** (responsiblePerson, closed count, average final score) of the items closed in [from, to). */
+  @Query("""
+      select i.responsiblePerson, count(i), avg(i.finalScore) from Item i
+      where i.status = org.luoshi.item.ItemStatus.CLOSED and i.closedAt >= :from and i.closedAt < :to
+        and i.responsiblePerson is not null
+      group by i.responsiblePerson""")
+  List<Object[]> closedByPerson(java.time.Instant from, java.time.Instant to);
+
+  /** (unitCode, count) of the items that went overdue in [from, to). */
+  @Query("select i.unitCode, count(i) from Item i where i.overdueSince >= :from and i.overdueSince < :to group by i.unitCode")
+  List<Object[]> overdueByUnit(LocalDate from, LocalDate to);
+
+  /** (responsiblePerson, count) of the items that went overdue in [from, to). */
+  @Query("""
+      select i.responsiblePerson, count(i) from Item i
+      where i.overdueSince >= :from and i.overdueSince < :to and i.responsiblePerson is not null
+      group by i.responsiblePerson""")
+  List<Object[]> overdueByPerson(LocalDate from, LocalDate to);
+
+  /** Items of a unit or person still open and past their deadline on a day. */
+  @Query("""
+      select i from Item i where i.status in :open and i.deadline < :today
+      order by i.deadline asc, i.code asc""")
+  List<Item> overdueOpen(Collection<ItemStatus> open, LocalDate today);
+
   /** Rows of (unitCode, status, source, count, overdue now, replied) for the items issued in a period. */
   @Query("""
       select i.unitCode, i.status, i.source, count(i),

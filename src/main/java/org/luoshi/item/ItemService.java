@@ -570,6 +570,68 @@ public class ItemService {
     }
   }
 
+  // --- figures for scoring, rankings and reports --------------------------------------------
+
+  /** One level's score on one item, for the calibration report. */
+  public record ReviewSample(String reviewer, ReviewLevel level, BigDecimal score) {}
+
+  /** Closed items and their average final score, per unit or per person. */
+  public record ScoreGroup(String key, long closed, BigDecimal averageFinalScore) {}
+
+  @Transactional(readOnly = true)
+  public List<ReviewSample> reviewSamples(LocalDate from, LocalDate to) {
+    return reviews.scoredBetween(startOf(from), startOf(to)).stream()
+        .map(r -> new ReviewSample(r.getReviewer(), r.getLevel(), r.getQualityScore())).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<ScoreGroup> closedByUnit(LocalDate from, LocalDate to) {
+    return groups(items.closedByUnit(startOf(from), startOf(to)));
+  }
+
+  @Transactional(readOnly = true)
+  public List<ScoreGroup> closedByPerson(LocalDate from, LocalDate to) {
+    return groups(items.closedByPerson(startOf(from), startOf(to)));
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Long> overdueByUnit(LocalDate from, LocalDate to) {
+    return counts(items.overdueByUnit(from, to));
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Long> overdueByPerson(LocalDate from, LocalDate to) {
+    return counts(items.overdueByPerson(from, to));
+  }
+
+  /** How often each unit returned an item it was issued in [from, to). */
+  @Transactional(readOnly = true)
+  public Map<String, Long> returnedByUnit(LocalDate from, LocalDate to) {
+    return counts(events.countByUnit("RETURNED", startOf(from), startOf(to)));
+  }
+
+  /** The items open and past their deadline today, earliest deadline first. */
+  @Transactional(readOnly = true)
+  public List<ItemSummary> overdueNow() {
+    LocalDate today = Time.today();
+    return items.overdueOpen(ItemStatus.OPEN, today).stream().map(i -> summary(i, today)).toList();
+  }
+
+  private static Instant startOf(LocalDate day) {
+    return day.atStartOfDay(Time.ZONE).toInstant();
+  }
+
+  private static List<ScoreGroup> groups(List<Object[]> rows) {
+    return rows.stream().map(r -> new ScoreGroup((String) r[0], ((Number) r[1]).longValue(),
+        r[2] == null ? null : new BigDecimal(r[2].toString()).setScale(1, RoundingMode.HALF_UP))).toList();
+  }
+
+  private static Map<String, Long> counts(List<Object[]> rows) {
+    Map<String, Long> m = new TreeMap<>();
+    rows.forEach(r -> m.put((String) r[0], ((Number) r[1]).longValue()));
+    return m;
+  }
+
   ItemSummary summary(Item i, LocalDate today) {
     return new ItemSummary(i.getCode(), i.getTitle(), i.getSource(), i.getCategory(), i.getUnitCode(),
         organisation.unitName(i.getUnitCode()), i.getLeadLeader(), i.getResponsiblePerson(), i.getIssuedOn(),
@@ -593,7 +655,7 @@ public class ItemService {
 
   private void event(Item item, String type, String actor, String detail) {
     String d = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail;
-    events.save(new ItemEvent(item.getId(), type, actor, d, Time.now()));
+    events.save(new ItemEvent(item.getId(), type, item.getUnitCode(), actor, d, Time.now()));
   }
 
   private static int percent(BigDecimal p) {
