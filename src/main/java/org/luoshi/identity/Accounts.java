@@ -42,8 +42,22 @@ class Accounts {
     u.setLastName(lastName);
     u.setFirstName(firstName);
     u.setEmail(email);
+    checkPolicy(password, u);
     u.setPassword(password);
     identity.saveUser(u);
+  }
+
+  /** A password from the environment that breaks the policy stops the start with the rules it breaks. */
+  private void checkPolicy(String password, User user) {
+    var result = identity.checkPasswordAgainstPolicy(password, user);
+    if (!result.isValid()) {
+      String rules = result.getViolatedRules().stream()
+          .map(r -> r.getPlaceholder() + r.getParameters())
+          .collect(java.util.stream.Collectors.joining(", "));
+      throw new IllegalStateException("The password given for '" + user.getId()
+          + "' does not match Camunda's password policy (at least 10 characters, upper and lower case, a digit,"
+          + " a special character, not containing the user's id or name); violated: " + rules);
+    }
   }
 
   /** Sets the password when it differs from the stored one (without a login attempt). */
@@ -56,6 +70,7 @@ class Accounts {
     if (engine.getPasswordManager().check(EncryptionUtil.saltPassword(password, entity.getSalt()), entity.getPassword())) {
       return false;
     }
+    checkPolicy(password, user);
     user.setPassword(password);
     identity.saveUser(user);
     return true;

@@ -29,6 +29,8 @@ class TimelinessScoring implements JavaDelegate {
     BigDecimal score = scores.timeliness(daysLate, item.isExtended());
     items.recordTimeliness(item.getCode(), score);
     execution.setVariable("daysLate", daysLate);
+    execution.setVariable("timeliness", daysLate < 0 ? "提前 " + (-daysLate) + " 天完成"
+        : daysLate == 0 ? "截止当日完成" : "逾期 " + daysLate + " 天完成");
     execution.setVariable("timelinessScore", score.doubleValue());
   }
 }
