@@ -65,6 +65,7 @@ class SupervisionProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .configurationResource(ProcessTests.CONFIGURATION)
       .assertClassCoverageAtLeast(ProcessTests.MIN_CLASS_COVERAGE)
       .build();
 
