@@ -1,0 +1,21 @@
+package org.luoshi.supervision;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 督查办结 (BPMN: {@code ${supervisionClosing}}): every problem is verified, the supervision is closed. */
+@Component("supervisionClosing")
+class CloseSupervision implements JavaDelegate {
+
+  private final SupervisionService service;
+
+  CloseSupervision(SupervisionService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.close(SupervisionVariables.supervisionId(execution));
+  }
+}

@@ -1,0 +1,21 @@
+package org.luoshi.supervision;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 每日催办 (BPMN: {@code ${problemReminderNotice}}). */
+@Component("problemReminderNotice")
+class ProblemReminderNotice implements JavaDelegate {
+
+  private final ProblemNotices notices;
+
+  ProblemReminderNotice(ProblemNotices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    notices.remind(SupervisionVariables.problemId(execution));
+  }
+}

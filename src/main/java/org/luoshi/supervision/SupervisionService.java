@@ -1,0 +1,332 @@
+package org.luoshi.supervision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.luoshi.engine.Time;
+import org.luoshi.engine.Vars;
+import org.luoshi.identity.Organisation;
+import org.luoshi.identity.Unit;
+import org.luoshi.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of supervision (DESIGN.md §4.3): what a valid start is, how the RANDOM sample is drawn
+ * and recorded, what a report and its problems must say, and how each problem's rectify / verify
+ * loop moves. Called by the process's delegates and listeners, in the engine's transaction, and by
+ * POST /api/supervisions.
+ */
+@Service
+public class SupervisionService {
+
+  /** The process key of DESIGN.md §4.3. */
+  public static final String PROCESS_KEY = "supervision";
+
+  static final int SUBJECT_MAX = 200;
+  static final int TEXT_MAX = 20000;
+  static final int DESCRIPTION_MAX = 2000;
+  static final int RECTIFICATION_MAX = 4000;
+  static final int COMMENT_MAX = 2000;
+  static final int PROBLEMS_MAX = 200;
+  static final int UNITS_MAX = 500;
+
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final SupervisionRepository supervisions;
+  private final ProblemRepository problems;
+  private final Organisation organisation;
+  private final RuntimeService runtime;
+
+  SupervisionService(SupervisionRepository supervisions, ProblemRepository problems,
+      Organisation organisation, RuntimeService runtime) {
+    this.supervisions = supervisions;
+    this.problems = problems;
+    this.organisation = organisation;
+    this.runtime = runtime;
+  }
+
+  /** What POST /api/supervisions answers. */
+  public record Started(long id, String processInstanceId) {}
+
+  /**
+   * Starts a supervision process with the given start variables, as the current user; the process
+   * registers it (and draws the sample) in the same transaction, so a bad value writes nothing.
+   */
+  @Transactional
+  public Started start(SupervisionRequest request) {
+    var instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
+        .setVariables(request.toVariables())
+        .executeWithVariablesInReturn();
+    Object id = instance.getVariables().get(SupervisionVariables.SUPERVISION_ID);
+    return new Started(((Number) id).longValue(), instance.getId());
+  }
+
+  /**
+   * Registers a supervision for its process instance: checks the start variables, resolves the
+   * units, and for RANDOM draws the sample with a recorded seed and basis.
+   */
+  @Transactional
+  public Supervision register(SupervisionRequest request, String startedBy, String processInstanceId) {
+    SupervisionMethod method = method(request.method());
+    String subject = text(request.subject(), SupervisionVariables.SUBJECT, "督查主题", SUBJECT_MAX, true);
+    List<String> named = resolveUnits(request.unitCodes());
+    Instant now = Time.now();
+    Supervision supervision;
+    if (method == SupervisionMethod.RANDOM) {
+      List<String> population = named.isEmpty()
+          ? organisation.units().stream().map(Unit::code).toList()
+          : named;
+      population = population.stream().sorted().toList();
+      if (population.isEmpty()) {
+        throw ApiException.badRequest(SupervisionVariables.UNIT_CODES, "没有可供抽取的单位");
+      }
+      Integer size = request.sampleSize();
+      if (size == null) {
+        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SIZE, "随机抽查须填写抽取单位数");
+      }
+      if (size < 1 || size > population.size()) {
+        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SIZE,
+            "抽取单位数应在 1 到 " + population.size() + " 之间：" + size);
+      }
+      boolean seedGiven = request.sampleSeed() != null;
+      long seed = seedGiven ? request.sampleSeed() : SampleDraw.newSeed();
+      if (seed < 0 || seed > SampleDraw.MAX_SEED) {
+        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SEED,
+            "随机种子应在 0 到 " + SampleDraw.MAX_SEED + " 之间：" + seed);
+      }
+      List<String> sample = SampleDraw.draw(seed, population, size);
+      var basis = new SampleBasis(SampleDraw.ALGORITHM, SampleDraw.RULE, population, population.size(),
+          size, seed, seedGiven, OffsetDateTime.ofInstant(now, Time.ZONE), startedBy);
+      supervision = new Supervision(processInstanceId, method, subject, population, sample, startedBy, now,
+          Time.today());
+      supervision.recordDraw(seed, toJson(basis));
+    } else {
+      if (request.sampleSize() != null) {
+        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SIZE, "只有随机抽查才填写抽取单位数");
+      }
+      if (request.sampleSeed() != null) {
+        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SEED, "只有随机抽查才填写随机种子");
+      }
+      if (named.isEmpty()) {
+        throw ApiException.badRequest(SupervisionVariables.UNIT_CODES, "请填写被督查单位");
+      }
+      supervision = new Supervision(processInstanceId, method, subject, named, named, startedBy, now,
+          Time.today());
+    }
+    return supervisions.save(supervision);
+  }
+
+  /** The office has inspected: the findings are recorded and the report is next. */
+  @Transactional
+  public Supervision recordFindings(long supervisionId, String findings) {
+    Supervision s = supervision(supervisionId);
+    if (s.getStatus() != SupervisionStatus.INSPECTING) {
+      throw ApiException.conflict(SupervisionVariables.FINDINGS, "该督查已不在督查阶段：" + s.getStatus().label());
+    }
+    s.recordFindings(text(findings, SupervisionVariables.FINDINGS, "督查发现", TEXT_MAX, true), Time.now());
+    return s;
+  }
+
+  /**
+   * The report is written: each problem ({@code unitCode, description, deadline}) becomes a line of
+   * the ledger, for one of the inspected units, with a deadline from today on. Without problems the
+   * supervision is closed at once.
+   */
+  @Transactional
+  public List<Problem> recordReport(long supervisionId, String report, List<Map<String, Object>> found) {
+    Supervision s = supervision(supervisionId);
+    if (s.getStatus() != SupervisionStatus.REPORTING) {
+      throw ApiException.conflict(SupervisionVariables.REPORT, "该督查不在撰写报告阶段：" + s.getStatus().label());
+    }
+    String text = text(report, SupervisionVariables.REPORT, "督查报告", TEXT_MAX, true);
+    if (found.size() > PROBLEMS_MAX) {
+      throw ApiException.badRequest(SupervisionVariables.PROBLEMS, "一份报告最多列 " + PROBLEMS_MAX + " 个问题");
+    }
+    LocalDate today = Time.today();
+    List<Problem> created = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      String field = SupervisionVariables.PROBLEMS + "[" + i + "].";
+      Vars vars = Vars.of(found.get(i));
+      String unitCode = vars.text("unitCode");
+      if (unitCode == null) {
+        throw ApiException.badRequest(field + "unitCode", "第 " + (i + 1) + " 个问题：请选择责任单位");
+      }
+      if (!organisation.unitExists(unitCode)) {
+        throw ApiException.badRequest(field + "unitCode", "第 " + (i + 1) + " 个问题：没有这个单位：" + unitCode);
+      }
+      if (!s.getInspectedUnits().contains(unitCode)) {
+        throw ApiException.badRequest(field + "unitCode",
+            "第 " + (i + 1) + " 个问题：" + organisation.unitName(unitCode) + "不是本次督查的被督查单位");
+      }
+      String description = text(vars.text("description"), field + "description",
+          "第 " + (i + 1) + " 个问题的问题描述", DESCRIPTION_MAX, true);
+      LocalDate deadline;
+      try {
+        deadline = vars.date("deadline");
+      } catch (ApiException e) {
+        throw ApiException.badRequest(field + "deadline", "第 " + (i + 1) + " 个问题：" + e.reason());
+      }
+      if (deadline == null) {
+        throw ApiException.badRequest(field + "deadline", "第 " + (i + 1) + " 个问题：请填写整改期限");
+      }
+      if (deadline.isBefore(today)) {
+        throw ApiException.badRequest(field + "deadline",
+            "第 " + (i + 1) + " 个问题：整改期限不能早于今天（" + today + "）：" + deadline);
+      }
+      created.add(new Problem(s, i, unitCode, description, deadline, today));
+    }
+    s.recordReport(text, Time.now(), today, !created.isEmpty());
+    List<Problem> saved = problems.saveAll(created);
+    s.getProblems().addAll(saved);
+    return saved;
+  }
+
+  /** The unit reports how it fixed the problem; the office verifies next. */
+  @Transactional
+  public Problem recordRectification(long problemId, String rectification, String by) {
+    Problem p = problem(problemId);
+    if (p.getStatus() != ProblemStatus.OPEN) {
+      throw ApiException.conflict(SupervisionVariables.RECTIFICATION, "该问题不在待整改状态：" + p.getStatus().label());
+    }
+    p.rectify(text(rectification, SupervisionVariables.RECTIFICATION, "整改情况", RECTIFICATION_MAX, true),
+        by, Time.now());
+    return p;
+  }
+
+  /**
+   * The office verifies a rectification: verified closes the problem (销号); otherwise it goes back
+   * to the unit with the comment, which is then required.
+   */
+  @Transactional
+  public Problem recordVerification(long problemId, boolean verified, String comment, String by) {
+    Problem p = problem(problemId);
+    if (p.getStatus() != ProblemStatus.RECTIFIED) {
+      throw ApiException.conflict(SupervisionVariables.VERIFIED, "该问题不在待核验状态：" + p.getStatus().label());
+    }
+    String text = text(comment, SupervisionVariables.VERIFY_COMMENT, "核验意见", COMMENT_MAX, !verified);
+    if (verified) {
+      p.verify(by, Time.now());
+    } else {
+      p.reject(text);
+    }
+    return p;
+  }
+
+  /** Every problem is verified: the supervision is closed (办结). */
+  @Transactional
+  public Supervision close(long supervisionId) {
+    Supervision s = supervision(supervisionId);
+    var open = s.getProblems().stream().filter(p -> p.getStatus() != ProblemStatus.VERIFIED).toList();
+    if (!open.isEmpty()) {
+      throw new IllegalStateException("Supervision " + supervisionId + " still has problems not verified: "
+          + open.stream().map(Problem::getId).toList());
+    }
+    s.close(Time.now());
+    return s;
+  }
+
+  @Transactional(readOnly = true)
+  public Supervision supervision(long id) {
+    return supervisions.findById(id).orElseThrow(() -> ApiException.notFound("没有这次督查：" + id));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Supervision> byProcessInstance(String processInstanceId) {
+    return supervisions.findByProcessInstanceId(processInstanceId);
+  }
+
+  @Transactional(readOnly = true)
+  public Problem problem(long id) {
+    return problems.findById(id).orElseThrow(() -> ApiException.notFound("没有这个督查问题：" + id));
+  }
+
+  /** The recorded basis of a RANDOM draw, or null. */
+  public SampleBasis sampleBasis(Supervision s) {
+    if (s.getSampleBasisJson() == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(s.getSampleBasisJson(), SampleBasis.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable sample basis of supervision " + s.getId(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static SupervisionMethod method(String value) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest(SupervisionVariables.METHOD, "请选择督查方式");
+    }
+    try {
+      return SupervisionMethod.valueOf(value.trim().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(SupervisionVariables.METHOD, "不是可选的督查方式：" + value);
+    }
+  }
+
+  /** Unit codes or exact unit names, resolved to existing unit codes, in the order given. */
+  private List<String> resolveUnits(List<String> given) {
+    if (given == null || given.isEmpty()) {
+      return List.of();
+    }
+    if (given.size() > UNITS_MAX) {
+      throw ApiException.badRequest(SupervisionVariables.UNIT_CODES, "一次督查最多 " + UNITS_MAX + " 个单位");
+    }
+    List<Unit> all = null;
+    var codes = new LinkedHashSet<String>();
+    for (String g : given) {
+      if (g == null || g.isBlank()) {
+        continue;
+      }
+      String value = g.trim();
+      if (organisation.unitExists(value)) {
+        codes.add(value);
+        continue;
+      }
+      if (all == null) {
+        all = organisation.units();
+      }
+      var byName = all.stream().filter(u -> value.equals(u.name())).toList();
+      if (byName.size() != 1) {
+        throw ApiException.badRequest(SupervisionVariables.UNIT_CODES, "没有这个单位：" + value);
+      }
+      codes.add(byName.get(0).code());
+    }
+    return List.copyOf(codes);
+  }
+
+  private static String text(String value, String field, String label, int max, boolean required) {
+    String s = value == null ? null : value.trim();
+    if (s == null || s.isEmpty()) {
+      if (required) {
+        throw ApiException.badRequest(field, label + "不能为空");
+      }
+      return null;
+    }
+    if (s.length() > max) {
+      throw ApiException.badRequest(field, label + "不能超过 " + max + " 字");
+    }
+    return s;
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write JSON", e);
+    }
+  }
+}

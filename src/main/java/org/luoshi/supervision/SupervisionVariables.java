@@ -1,0 +1,94 @@
+package org.luoshi.supervision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.luoshi.engine.Vars;
+
+/**
+ * The variables of the {@code supervision} process: the public ones of DESIGN.md §4.3 and those the
+ * process keeps for its forms, timers and Tasklist's columns.
+ */
+final class SupervisionVariables {
+
+  // start (public)
+  static final String METHOD = "method";
+  static final String SUBJECT = "subject";
+  static final String UNIT_CODES = "unitCodes";
+  static final String SAMPLE_SIZE = "sampleSize";
+  static final String SAMPLE_SEED = "sampleSeed";
+  // tasks (public)
+  static final String FINDINGS = "findings";
+  static final String REPORT = "report";
+  static final String PROBLEMS = "problems";
+  static final String RECTIFICATION = "rectification";
+  static final String VERIFIED = "verified";
+  static final String VERIFY_COMMENT = "verifyComment";
+
+  // kept by the process
+  static final String SUPERVISION_ID = "supervisionId";
+  static final String SAMPLE = "sample";
+  static final String METHOD_NAME = "methodName";
+  static final String INSPECTED_UNIT_NAMES = "inspectedUnitNames";
+  static final String UNIT_OPTIONS = "unitOptions";
+  static final String SAMPLE_NOTE = "sampleNote";
+  static final String PROBLEM_IDS = "problemIds";
+  static final String PROBLEM_COUNT = "problemCount";
+  static final String STARTER = "starter";
+  // per problem (local to one instance of the problem subprocess)
+  static final String PROBLEM_ID = "problemId";
+  static final String UNIT_CODE = "unitCode";
+  static final String UNIT_NAME = "unitName";
+  static final String DESCRIPTION = "description";
+  static final String DEADLINE = "deadline";
+  static final String OVERDUE_AT = "overdueAt";
+  static final String REMINDER_CYCLE = "reminderCycle";
+  // Tasklist's shared "事项名称" column
+  static final String TITLE = "title";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SupervisionVariables() {}
+
+  static long supervisionId(VariableScope scope) {
+    return requiredId(scope, SUPERVISION_ID);
+  }
+
+  static long problemId(VariableScope scope) {
+    return requiredId(scope, PROBLEM_ID);
+  }
+
+  private static long requiredId(VariableScope scope, String name) {
+    Object v = scope.getVariable(name);
+    if (v instanceof Number n) {
+      return n.longValue();
+    }
+    var n = Vars.of(scope).number(name);
+    if (n == null) {
+      throw new IllegalStateException("The process variable " + name + " is missing");
+    }
+    return n.longValueExact();
+  }
+
+  /** A list as a Camunda Json variable, the way Tasklist sends lists. */
+  static TypedValue json(Object value) {
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot write JSON", e);
+    }
+  }
+
+  /** The problem ids as a Java list (JSON-serialised), the collection of the multi-instance subprocess. */
+  static ObjectValue idList(List<Long> ids) {
+    return Variables.objectValue(new ArrayList<>(ids))
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .create();
+  }
+}
