@@ -500,7 +500,9 @@ public class ItemService {
                 at(e.getDecidedAt()))).toList(),
         item.getCompletionNote(),
         events.findByItemIdOrderByOccurredAtAscIdAsc(item.getId()).stream()
-            .map(e -> new Event(e.getType(), e.getActor(), e.getDetail(), at(e.getOccurredAt()))).toList(),
+            .map(e -> new Event(e.getType(), e.getActor(),
+                e.getActor() == null || SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
+                e.getDetail(), at(e.getOccurredAt()))).toList(),
         kids.stream().map(k -> summary(k, today)).toList(),
         childProgress);
   }

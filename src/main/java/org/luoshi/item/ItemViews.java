@@ -42,7 +42,7 @@ public final class ItemViews {
       String requestedBy, OffsetDateTime requestedAt, ExtensionRequest.Decision decision,
       String decidedBy, String decisionComment, OffsetDateTime decidedAt) {}
 
-  public record Event(String type, String actor, String detail, OffsetDateTime at) {}
+  public record Event(String type, String actor, String actorName, String detail, OffsetDateTime at) {}
 
   /** How far the sub-items have come: counts and the average of their reported progress. */
   public record ChildProgress(int total, int open, int closed, int averagePercent) {}

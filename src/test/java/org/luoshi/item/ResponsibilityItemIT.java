@@ -142,6 +142,8 @@ class ResponsibilityItemIT {
     // its deadline is past: the overdue timer is due at once
     String pid = d.get("processInstanceId").asText();
     assertThat(engine.timer(pid, "overdueTimer").getDuedate()).isBefore(java.util.Date.from(NOW));
+    engine.fire(pid, "reminderTimer"); // due at once too, but an item already RED gets no YELLOW reminder
+    assertThat(notices("t1a", "ITEM_REMINDER", code)).isEmpty();
     engine.fire(pid, "overdueTimer");
     assertThat(notices("office1", "ITEM_OVERDUE", code)).hasSize(1);
     assertThat(notices("leader1", "ITEM_OVERDUE", code)).hasSize(1);
