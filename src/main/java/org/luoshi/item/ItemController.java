@@ -58,6 +58,18 @@ class ItemController {
         blank(responsiblePerson), blank(parentCode), year, blank(q), page, size), Viewer.of(user));
   }
 
+  /** A progress report outside the monthly cycle (the first one answers a leader's instruction). */
+  record ProgressRequest(java.math.BigDecimal progressPercent, String progressNote) {}
+
+  @PostMapping("/api/items/{code}/progress")
+  ItemSummary progress(@PathVariable String code, @RequestBody(required = false) ProgressRequest request) {
+    if (request == null) {
+      throw ApiException.badRequest(null, "缺少请求体");
+    }
+    Item item = items.reportProgressNow(code, request.progressPercent(), request.progressNote(), user.id());
+    return items.summary(item, Time.today());
+  }
+
   @GetMapping("/api/items/{code}")
   ItemDetail item(@PathVariable String code) {
     return items.detail(code, Viewer.of(user));
