@@ -64,7 +64,7 @@ create table ls_interview_schedule (
   primary key (interview_id, revision)
 );
 
--- the last number given out per year: YT-2026-0001, YT-2026-0002, … (incremented in short transactions of its own)
+-- the last number given out per year: YT-2026-0001, YT-2026-0002, … (its row lock serialises numbering)
 create table ls_interview_counter (
   counter_year  integer  not null primary key,
   last_number   integer  not null

@@ -7,11 +7,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Gives out interview codes {@code YT-2026-0001}, {@code YT-2026-0002}, … unique under concurrent
- * starts on any number of nodes: the year's counter row is incremented under its row lock in a
- * short transaction of its own (as Hibernate's table generators do), so concurrent starts wait for
- * each other only for that increment, not for each other's whole start. A start that fails after
- * its checks passed leaves its number unused.
+ * Gives out interview codes {@code YT-2026-0001}, {@code YT-2026-0002}, … without duplicates or
+ * gaps, under concurrent starts on any number of nodes: the year's counter row is incremented in
+ * the starting transaction, whose row lock makes a concurrent start wait until this one commits
+ * (or rolls back and gives its number back). The wait is short — the rest of one start — and needs
+ * no second connection, so a burst of starts cannot exhaust the pool. Only the first start of a
+ * year creates the year's row, in a transaction of its own, so two first starts cannot both
+ * insert it.
  */
 @Component
 class InterviewNumbers {
@@ -27,21 +29,15 @@ class InterviewNumbers {
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** The next code of the year. */
+  /** The next code of the year; call inside the transaction that stores the interview, as late as possible. */
   String next(int year) {
-    Integer number = newTransaction.execute(status -> increment(year));
-    if (number == null) {
+    if (repository.incrementCounter(year) == 0) {
       createCounter(year);
-      number = newTransaction.execute(status -> increment(year));
-      if (number == null) {
+      if (repository.incrementCounter(year) == 0) {
         throw new IllegalStateException("No interview counter for " + year);
       }
     }
-    return format(year, number);
-  }
-
-  private Integer increment(int year) {
-    return repository.incrementCounter(year) == 0 ? null : repository.counter(year);
+    return format(year, repository.counter(year));
   }
 
   static String format(int year, int number) {

@@ -373,6 +373,8 @@ class InterviewProcessIT {
 
   @Test
   void concurrentStartsGetDistinctConsecutiveCodes() throws Exception {
+    // the year's first start creates its counter; the concurrent ones then share it
+    startByOffice(List.of("t1b"));
     int before = interviews.list(new InterviewFilter(null, null, null, null, 2026), "office1", true, 0, 500)
         .content().size();
     int starts = 6;
@@ -395,7 +397,7 @@ class InterviewProcessIT {
       List<Integer> numbers = codes.stream().map(c -> Integer.parseInt(c.substring("YT-2026-".length())))
           .sorted().toList();
       assertThat(numbers.get(numbers.size() - 1) - numbers.get(0)).isEqualTo(starts - 1);
-      assertThat(numbers.get(0)).isGreaterThan(before);
+      assertThat(numbers.get(0)).as("no number is lost").isEqualTo(before + 1);
     } finally {
       pool.shutdownNow();
     }
