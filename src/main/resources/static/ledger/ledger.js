@@ -9,7 +9,8 @@ const L = {
     problem: { OPEN: '待整改', RECTIFIED: '已整改待核验', VERIFIED: '已核验' },
     event: { ISSUED: '下发', ACCEPTED: '签收', RETURNED: '退回', REASSIGNED: '重新交办', CANCELLED: '撤销', PLANNED: '制定方案',
       SUBMITTED: '报送完成', EXTENSION_REQUESTED: '申请延期', EXTENDED: '延期获批', EXTENSION_DENIED: '延期未获批',
-      REVIEWED: '审核通过', REJECTED: '审核退回', CLOSED: '销号', REMINDED: '黄灯提醒', OVERDUE: '红灯逾期', CHASED: '催办' },
+      REVIEWED: '审核通过', REJECTED: '审核退回', CLOSED: '销号', REMINDED: '黄灯提醒', OVERDUE: '红灯逾期', CHASED: '催办',
+      INTERVIEW_STARTED: '启动约谈', REPLY_OVERDUE: '批示件逾期未回复' },
   },
   esc(s) { return s == null ? '' : String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c])); },
   async get(path) {

@@ -28,16 +28,14 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.AccessPolicy;
@@ -97,14 +95,14 @@ public class Interviews {
   private final RuntimeService runtime;
   private final DecisionService decisions;
   private final IdentityService identity;
-  private final ProcessEngineConfigurationImpl engine;
+  private final Privileged privileged;
   private final Organisation organisation;
   private final AccessPolicy access;
   private final Notifications notifications;
   private final InterviewProperties properties;
 
   Interviews(InterviewRepository repository, InterviewNumbers numbers, RuntimeService runtime,
-      DecisionService decisions, IdentityService identity, ProcessEngineConfiguration engine,
+      DecisionService decisions, IdentityService identity, Privileged privileged,
       Organisation organisation, AccessPolicy access, Notifications notifications,
       InterviewProperties properties) {
     this.repository = repository;
@@ -112,7 +110,7 @@ public class Interviews {
     this.runtime = runtime;
     this.decisions = decisions;
     this.identity = identity;
-    this.engine = (ProcessEngineConfigurationImpl) engine;
+    this.privileged = privileged;
     this.organisation = organisation;
     this.access = access;
     this.notifications = notifications;
@@ -139,6 +137,16 @@ public class Interviews {
   @Transactional
   public InterviewView startForOverdueItem(String itemCode, String itemTitle, String leadLeader,
       String responsiblePerson) {
+    return startForOverdueItem(itemCode, itemTitle, leadLeader,
+        responsiblePerson == null ? List.of() : List.of(responsiblePerson));
+  }
+
+  /**
+   * As {@link #startForOverdueItem(String, String, String, String)}, for the people accountable
+   * for the item: its responsible person, or the unit's staff when no one was named yet.
+   */
+  public InterviewView startForOverdueItem(String itemCode, String itemTitle, String leadLeader,
+      List<String> interviewees) {
     String code = checkItemCode(itemCode);
     if (code == null) {
       throw ApiException.badRequest("relatedItemCode", "事项编号不能为空");
@@ -151,8 +159,7 @@ public class Interviews {
     String title = itemTitle == null || itemTitle.isBlank() ? code : itemTitle.trim();
     String subject = truncate("责任清单事项逾期 7 日仍未完成：" + title + "（" + code + "）", 500);
     var request = new InterviewRequest(InterviewTrigger.POOR_IMPLEMENTATION, null, leadLeader,
-        responsiblePerson == null ? List.of() : List.of(responsiblePerson), null, null, subject, code,
-        null, InterviewRequest.SYSTEM);
+        interviewees, null, null, subject, code, null, InterviewRequest.SYSTEM);
     return view(startInterview(request, ORIGIN_ITEM_OVERDUE));
   }
 
@@ -939,16 +946,6 @@ public class Interviews {
 
   /** Runs engine work without the caller's authorization checks (system starts, DMN, names). */
   private <T> T withoutAuthorization(Supplier<T> work) {
-    return engine.getCommandExecutorTxRequired().execute((CommandContext context) -> {
-      boolean enabled = context.isAuthorizationCheckEnabled();
-      context.disableAuthorizationCheck();
-      try {
-        return work.get();
-      } finally {
-        if (enabled) {
-          context.enableAuthorizationCheck();
-        }
-      }
-    });
+    return privileged.call(work);
   }
 }

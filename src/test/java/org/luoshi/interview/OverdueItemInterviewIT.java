@@ -108,7 +108,7 @@ class OverdueItemInterviewIT {
 
     assertThatThrownBy(() -> interviews.startForOverdueItem("ZR-2026-0010", "道路硬化", "nobody", "t1a"))
         .isInstanceOf(ApiException.class).hasMessageContaining("约谈人不存在");
-    assertThatThrownBy(() -> interviews.startForOverdueItem("ZR-2026-0010", "道路硬化", "leader1", null))
+    assertThatThrownBy(() -> interviews.startForOverdueItem("ZR-2026-0010", "道路硬化", "leader1", (String) null))
         .isInstanceOf(ApiException.class).hasMessageContaining("请至少填写一名被约谈人");
 
     assertThat(interviews.forItem("ZR-2026-0010")).isEmpty();
