@@ -19,9 +19,6 @@ public final class ProcessTests {
   /** The lowest flow-node coverage a model's test class may reach (issue #9). */
   public static final double MIN_CLASS_COVERAGE = 0.9;
 
-  /** The engine configuration of the fast process tests. */
-  public static final String CONFIGURATION = "luoshi-engine-test.cfg.xml";
-
   private ProcessTests() {}
 
   public static ProcessEngineCoverageExtension engine() {
