@@ -24,8 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A headless Chromium for browser tests (*BrowserIT): Debian's /usr/bin/chromium driven by
  * /usr/bin/chromedriver (Selenium Manager never runs, nothing is downloaded), a fresh profile per
- * browser, a Chinese browser by default (UI language and Accept-Language zh-CN), screenshots under
- * target/screenshots/ for a person to look at.
+ * browser, a Chinese browser by default (UI language and Accept-Language zh-CN) in Beijing time,
+ * screenshots under target/screenshots/ for a person to look at.
  *
  * <p>Use it through {@link BrowserExtension}, which skips the test class when Chromium is not
  * installed (unless {@code luoshi.browser.required=true}, as on CI), hands each test a browser
@@ -75,6 +75,7 @@ public final class Browser implements AutoCloseable {
     this.service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai")) // the district's time zone, whatever the machine's
         .build();
     this.driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(TIMEOUT);
@@ -132,17 +133,33 @@ public final class Browser implements AutoCloseable {
    * waits until the signed-in page shows.
    */
   public Browser login(String app, String user, String password) {
-    go("/camunda/app/" + app + "/default/");
-    WebElement name = waitFor(By.cssSelector("input[name=username], #inputUsername"));
+    openLogin(app);
+    WebElement name = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=text]"));
     name.clear();
     name.sendKeys(user);
-    WebElement secret = driver.findElement(By.cssSelector("input[name=password], #inputPassword"));
+    WebElement secret = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=password]"));
     secret.clear();
     secret.sendKeys(password);
-    driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit], button[type=submit]")).click();
-    waitUntil(d -> !d.findElements(By.cssSelector("[cam-widget-header] .account, .account.dropdown")).isEmpty());
+    driver.findElement(By.cssSelector(LOGIN_FORM + " button[type=submit]")).click();
+    try {
+      waitFor(By.cssSelector(SIGNED_IN));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(user + " could not log into " + app + "; the page shows:\n" + text(), e);
+    }
     return this;
   }
+
+  /** Opens a webapp's login page and waits for its form. */
+  public Browser openLogin(String app) {
+    go("/camunda/app/" + app + "/default/#/login");
+    waitFor(By.cssSelector(LOGIN_FORM + " button[type=submit]"));
+    return this;
+  }
+
+  /** The login form of the Camunda webapps. */
+  public static final String LOGIN_FORM = "form[name=signinForm]";
+  /** Shown in a webapp's header once someone is signed in: their name with the account menu. */
+  public static final String SIGNED_IN = "[cam-widget-header] .account";
 
   /** Waits until an element is visible and returns it. */
   public WebElement waitFor(By by) {
@@ -183,6 +200,18 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Moves the mouse to the window's top left corner, so no tooltip hides what a screenshot shows. */
+  public Browser restMouse() {
+    new org.openqa.selenium.interactions.Actions(driver).moveToLocation(1, 1).perform();
+    return this;
+  }
+
+  /** Clicks the element, waiting until it can be clicked. */
+  public Browser click(By by) {
+    wait(TIMEOUT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    return this;
+  }
+
   /** The visible text of the page. */
   public String text() {
     try {
@@ -204,6 +233,7 @@ public final class Browser implements AutoCloseable {
   /** Saves a PNG of the window as target/screenshots/{name}.png and returns its path. */
   public Path screenshot(String name) {
     try {
+      restMouse();
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
       Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -1,11 +1,13 @@
 // Luoshi's Tasklist configuration: replaces the webjar's scripts/config.js at the same path.
 // Chinese first (zh.json, translated for Camunda 7.24), English for those whose browser asks for it;
-// Chinese date formats; Luoshi's name in the header. The shipped shortcuts are kept.
+// Chinese date formats; Luoshi's name in the header; lists by due date. The shipped shortcuts are kept.
 export default {
   app: {
     vendor: '落实 · 七里河区',
     name: '任务列表'
   },
+  // lists open sorted by due date, nearest first (scripts/due-date-first.js)
+  customScripts: ['scripts/due-date-first'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
