@@ -118,6 +118,12 @@ class WebappsBrowserIT {
     assertThat(browser.driver().getTitle()).startsWith("落实 · 七里河区 首页");
     assertThat(browser.text()).doesNotContain("Camunda 8", "Applications");
     browser.settle().screenshot("welcome-zh");
+
+    // Camunda's static welcome page (English, "demo / demo", the Camunda 8 banner) leads here instead
+    browser.go("/camunda-welcome/index.html");
+    browser.waitUntil(d -> d.getCurrentUrl().contains("/camunda/app/welcome/"));
+    browser.waitForText("应用", "任务列表");
+    assertThat(browser.text()).doesNotContain("demo", "Camunda 8");
   }
 
   @Test
