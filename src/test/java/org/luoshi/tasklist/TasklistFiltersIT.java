@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,10 @@ class TasklistFiltersIT {
     Filter updated = filters.getFilter(all.getId());
     assertThat(updated.getName()).isEqualTo("全区在办");
     assertThat(updated.getProperties()).containsEntry("description", "全区所有在办任务（督查室、主要领导）");
-    assertThat(updated.getQuery().toString()).doesNotContain("nobody");
+    TaskQueryImpl query = updated.getQuery();
+    assertThat(query.getCandidateGroup()).isNull();
+    assertThat(query.getOrderingProperties()).singleElement()
+        .satisfies(o -> assertThat(o.getQueryProperty().getName()).isEqualTo("DUE_DATE_"));
     assertThat(filters.createFilterQuery().filterName("全部待办").count()).isZero();
     assertThat(filters.createFilterQuery().filterName("全区在办").count()).isOne();
     assertThat(filters.createFilterQuery().count()).isEqualTo(before + 1); // 督查室待办 made again
