@@ -3,7 +3,6 @@ package org.luoshi.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -70,11 +69,11 @@ class WebappsBrowserIT {
     browser.login("tasklist", "t1a", TestOrganisation.PASSWORD);
     browser.waitForText("我的待办", "本单位待办", "发起流程");
     assertThat(browser.driver().getTitle()).startsWith("落实 · 七里河区 任务列表");
-    assertThat(filterNames(browser)).containsExactly("我的待办", "本单位待办");
+    assertThat(browser.filterNames()).containsExactly("我的待办", "本单位待办");
     assertThat(browser.text()).doesNotContain("督查室待办", "全区在办", "我分管的事项", "Camunda 8");
     assertThat(browser.texts(".ce-eol-banner")).allMatch(String::isEmpty);
 
-    openFilter(browser, "本单位待办");
+    browser.openFilter("本单位待办");
     browser.waitForText("签收：完成招商引资年度目标", "签收：推进老旧小区改造", "事项编号", "ZR-2026-0001");
     for (var more : browser.driver().findElements(By.cssSelector(".task-card-details .shutter a"))) {
       more.click(); // the card shows all the item's columns
@@ -85,6 +84,38 @@ class WebappsBrowserIT {
         .as("nearest deadline first").containsExactly("签收：完成招商引资年度目标", "签收：推进老旧小区改造");
     assertThat(browser.text()).contains("到期日期");
     browser.settle().screenshot("tasklist-unit-member-zh");
+  }
+
+  @Test
+  void theOfficeStartsAProcessThroughItsStartFormInTasklist(Browser browser) {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey("browser-start").count() == 0) {
+      repository.createDeployment()
+          .addString("browser-start.form", """
+              {"id": "browser-start", "type": "default", "schemaVersion": 16, "components": [
+                {"type": "textfield", "key": "title", "label": "事项名称", "validate": {"required": true}},
+                {"type": "number", "key": "days", "label": "办理时限（天）", "validate": {"min": 1, "max": 90}}
+              ]}""")
+          .addModelInstance("browser-start.bpmn",
+              Bpmn.createExecutableProcess("browser-start").camundaHistoryTimeToLive(1).name("发起测试（样例）")
+                  .startEvent().camundaFormRef("browser-start").camundaFormRefBinding("deployment")
+                  .userTask("work").name("办理：${title}").camundaCandidateGroups("supervision-office")
+                  .endEvent().done())
+          .deploy();
+    }
+    browser.login("tasklist", "office1", TestOrganisation.PASSWORD);
+    browser.openStartForm("发起测试（样例）").fill("事项名称", "落实防汛责任").fill("办理时限（天）", "15");
+    browser.settle().screenshot("tasklist-start-form-office-zh");
+    browser.press("发起");
+    browser.waitForText("流程已发起。");
+
+    var started = runtime.createProcessInstanceQuery().processDefinitionKey("browser-start").list();
+    assertThat(started).hasSize(1);
+    assertThat(runtime.getVariable(started.get(0).getId(), "title")).isEqualTo("落实防汛责任");
+    assertThat(((Number) runtime.getVariable(started.get(0).getId(), "days")).intValue()).isEqualTo(15);
+
+    browser.openFilter("督查室待办").openTask("办理：落实防汛责任").press("认领");
+    browser.waitForText("查一 督").press("完成"); // claimed: the assignee shows, the form can be completed
+    browser.waitUntil(d -> runtime.createProcessInstanceQuery().processDefinitionKey("browser-start").count() == 0);
   }
 
   @Test
@@ -149,16 +180,5 @@ class WebappsBrowserIT {
 
   private static String attribute(Browser browser, String css, String name) {
     return browser.waitFor(By.cssSelector(css)).getAttribute(name);
-  }
-
-  private static List<String> filterNames(Browser browser) {
-    browser.waitFor(By.cssSelector(".task-filter .name a"));
-    // the chosen filter's name is followed by its task count
-    return browser.texts(".task-filter .name a").stream().map(t -> t.replaceAll("\\s*\\d+$", "")).toList();
-  }
-
-  private static void openFilter(Browser browser, String name) {
-    browser.driver().findElements(By.cssSelector(".task-filter .name a")).stream()
-        .filter(a -> a.getText().trim().startsWith(name)).findFirst().orElseThrow().click();
   }
 }

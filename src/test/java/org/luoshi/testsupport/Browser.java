@@ -161,6 +161,56 @@ public final class Browser implements AutoCloseable {
   /** Shown in a webapp's header once someone is signed in: their name with the account menu. */
   public static final String SIGNED_IN = "[cam-widget-header] .account";
 
+  /** Tasklist: opens "发起流程", picks the process by its name and waits for its start form. */
+  public Browser openStartForm(String processName) {
+    click(By.xpath("//a[normalize-space(.)='发起流程']"));
+    click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']"));
+    waitFor(By.cssSelector(".modal-body .fjs-form, .modal-body form"));
+    return this;
+  }
+
+  /** Tasklist: chooses a filter by its name (e.g. "本单位待办") and waits for its list. */
+  public Browser openFilter(String filterName) {
+    click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[starts-with(normalize-space(.),'"
+        + filterName + "')]"));
+    waitUntil(d -> !d.findElements(By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]"
+        + "//a[starts-with(normalize-space(.),'" + filterName + "')]")).isEmpty());
+    return this;
+  }
+
+  /** Tasklist: the names of the filters shown, in their order (without the chosen one's task count). */
+  public List<String> filterNames() {
+    waitFor(By.cssSelector(".task-filter .name a"));
+    return texts(".task-filter .name a").stream().map(t -> t.replaceAll("\\s*\\(?\\d+\\)?$", "")).toList();
+  }
+
+  /** Tasklist: opens a task of the current list by its name and waits for its form. */
+  public Browser openTask(String taskName) {
+    click(By.xpath("//*[contains(@class,'tasks-list')]//h4/a[normalize-space(.)='" + taskName + "']"));
+    waitForText(taskName);
+    return this;
+  }
+
+  /** A field of a Camunda Form (form-js) by its label, e.g. field("事项名称"). */
+  public WebElement field(String label) {
+    WebElement l = waitFor(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='"
+        + label + "' or normalize-space(.)='" + label + "*']"));
+    return driver.findElement(By.id(l.getAttribute("for")));
+  }
+
+  /** Types a value into a Camunda Form field found by its label. */
+  public Browser fill(String label, String value) {
+    WebElement input = field(label);
+    input.clear();
+    input.sendKeys(value);
+    return this;
+  }
+
+  /** Clicks the enabled button whose text is exactly {@code text}, e.g. "发起", "认领", "完成". */
+  public Browser press(String text) {
+    return click(By.xpath("//button[normalize-space(.)='" + text + "' and not(@disabled)]"));
+  }
+
   /** Waits until an element is visible and returns it. */
   public WebElement waitFor(By by) {
     return wait(TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(by));

@@ -2,7 +2,11 @@ package org.luoshi.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +25,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  *       (target/screenshots/{Class}-{method}-FAILED.png) and closes them.
  * </ul>
  */
-public class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEachCallback {
+public class BrowserExtension
+    implements ExecutionCondition, ParameterResolver, BeforeEachCallback, AfterEachCallback {
 
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(BrowserExtension.class);
 
@@ -58,6 +63,24 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
     return "http://localhost:" + port;
   }
 
+  /** A failure screenshot left by an earlier run of this test would mislead whoever looks: removed. */
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    String prefix = failurePrefix(context);
+    if (Files.isDirectory(Browser.SCREENSHOTS)) {
+      try (var old = Files.list(Browser.SCREENSHOTS)) {
+        for (Path p : old.filter(p -> p.getFileName().toString().startsWith(prefix)
+            && p.getFileName().toString().endsWith("-FAILED.png")).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static String failurePrefix(ExtensionContext context) {
+    return context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+  }
+
   @Override
   public void afterEach(ExtensionContext context) {
     List<Browser> open = browsers(context);
@@ -65,8 +88,7 @@ public class BrowserExtension implements ExecutionCondition, ParameterResolver, 
       if (context.getExecutionException().isPresent()) {
         for (int i = 0; i < open.size(); i++) {
           try {
-            open.get(i).screenshot(context.getRequiredTestClass().getSimpleName() + "-"
-                + context.getRequiredTestMethod().getName() + (i == 0 ? "" : "-" + i) + "-FAILED");
+            open.get(i).screenshot(failurePrefix(context) + (i == 0 ? "" : "-" + i) + "-FAILED");
           } catch (RuntimeException e) {
             // the browser itself died: nothing to show
           }
