@@ -73,7 +73,7 @@ public class TasklistFilters implements ApplicationRunner {
       new Column("title", "事项名称"),
       new Column("unitName", "责任单位"),
       new Column("deadline", "截止日期"),
-      new Column("light", "红黄绿灯"));
+      new Column("lightName", "红黄绿灯"));
 
   /** One shared filter: its key, names earlier versions gave it, place, description and query. */
   private record Spec(String key, String name, Set<String> formerNames, int priority, String description,

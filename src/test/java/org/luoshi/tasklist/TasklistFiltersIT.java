@@ -79,7 +79,7 @@ class TasklistFiltersIT {
       assertThat(f.get("properties").get("variables").toString()).as(f.get("name").asText())
           .isEqualTo("[{\"name\":\"itemCode\",\"label\":\"事项编号\"},{\"name\":\"title\",\"label\":\"事项名称\"},"
               + "{\"name\":\"unitName\",\"label\":\"责任单位\"},{\"name\":\"deadline\",\"label\":\"截止日期\"},"
-              + "{\"name\":\"light\",\"label\":\"红黄绿灯\"}]");
+              + "{\"name\":\"lightName\",\"label\":\"红黄绿灯\"}]");
       assertThat(f.get("query").get("sorting").toString()).as(f.get("name").asText())
           .isEqualTo("[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]");
     }

@@ -51,9 +51,9 @@ class WebappsBrowserIT {
               .startEvent().userTask("acceptItem").name("签收：${title}").camundaCandidateGroups("unit-${unitCode}")
               .endEvent().done()).deploy();
       // issued in this order, so a list by creation time would show them the other way round
-      item("ZR-2026-0001", "T1", "测试一局", "完成招商引资年度目标", Time.today().plusDays(2), "YELLOW");
-      item("ZR-2026-0002", "T1", "测试一局", "推进老旧小区改造", Time.today().plusMonths(3), "GREEN");
-      item("ZR-2026-0003", "T2", "测试二局", "整治背街小巷环境卫生", Time.today().minusDays(5), "RED");
+      item("ZR-2026-0001", "T1", "测试一局", "完成招商引资年度目标", Time.today().plusDays(2), "黄灯");
+      item("ZR-2026-0002", "T1", "测试一局", "推进老旧小区改造", Time.today().plusMonths(3), "绿灯");
+      item("ZR-2026-0003", "T2", "测试二局", "整治背街小巷环境卫生", Time.today().minusDays(5), "红灯");
     }
   }
 
@@ -78,7 +78,7 @@ class WebappsBrowserIT {
     for (var more : browser.driver().findElements(By.cssSelector(".task-card-details .shutter a"))) {
       more.click(); // the card shows all the item's columns
     }
-    browser.waitForText("责任单位", "测试一局", "截止日期", "红黄绿灯");
+    browser.waitForText("责任单位", "测试一局", "截止日期", "红黄绿灯", "黄灯", "绿灯");
     assertThat(browser.text()).doesNotContain("整治背街小巷环境卫生", "ZR-2026-0003");
     assertThat(browser.texts(".tasks-list .task h4 a").stream().filter(t -> t.startsWith("签收")))
         .as("nearest deadline first").containsExactly("签收：完成招商引资年度目标", "签收：推进老旧小区改造");
@@ -167,10 +167,10 @@ class WebappsBrowserIT {
     }
   }
 
-  private void item(String code, String unitCode, String unitName, String title, LocalDate deadline, String light) {
+  private void item(String code, String unitCode, String unitName, String title, LocalDate deadline, String lightName) {
     String id = runtime.startProcessInstanceByKey("browser-item", code, Map.of(
         "itemCode", code, "unitCode", unitCode, "unitName", unitName, "title", title,
-        "deadline", deadline.toString(), "light", light)).getId();
+        "deadline", deadline.toString(), "lightName", lightName)).getId();
     // the unit reads its item's instance (and so the variables Tasklist shows), as the item process grants
     policy.grantInstanceToGroup(Groups.unit(unitCode), id);
     var task = tasks.createTaskQuery().processInstanceId(id).singleResult();
