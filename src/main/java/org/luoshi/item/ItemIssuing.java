@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
+import org.luoshi.tasklist.TasklistFilters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +20,13 @@ class ItemIssuing implements ExecutionListener {
   private final ItemService items;
   private final ItemProcess process;
   private final AccessPolicy access;
+  private final TasklistFilters filters;
 
-  ItemIssuing(ItemService items, ItemProcess process, AccessPolicy access) {
+  ItemIssuing(ItemService items, ItemProcess process, AccessPolicy access, TasklistFilters filters) {
     this.items = items;
     this.process = process;
     this.access = access;
+    this.filters = filters;
   }
 
   @Override
@@ -42,5 +45,7 @@ class ItemIssuing implements ExecutionListener {
     process.refresh(execution, item);
     access.grantInstanceToUser(item.getLeadLeader(), execution.getProcessInstanceId());
     access.grantInstanceToGroup(Groups.unit(item.getUnitCode()), execution.getProcessInstanceId());
+    filters.ensureLeaderFilter(item.getLeadLeader()); // a leader added after start-up gets 我分管的事项
+
   }
 }

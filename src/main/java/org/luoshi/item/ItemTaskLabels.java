@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.luoshi.engine.Time;
+import org.luoshi.identity.AccessPolicy;
 import org.springframework.stereotype.Component;
 
 /**
  * Every item task on creation (BPMN: ${itemTaskLabels}): its name carries the item's title
  * ("签收：<title>") and its due date follows the deadline or the configured days, so Tasklist's
  * list reads on its own; the answers of an earlier round of the same task are cleared, so each
- * completion must give its own.
+ * completion must give its own. The leader in charge may read each task, for the filter
+ * 我分管的事项.
  */
 @Component("itemTaskLabels")
 class ItemTaskLabels implements TaskListener {
@@ -30,9 +34,11 @@ class ItemTaskLabels implements TaskListener {
       "confirmClosure", List.of("approved", "qualityScore", "reviewComment"));
 
   private final ItemSettings settings;
+  private final AccessPolicy access;
 
-  ItemTaskLabels(ItemSettings settings) {
+  ItemTaskLabels(ItemSettings settings, AccessPolicy access) {
     this.settings = settings;
+    this.access = access;
   }
 
   @Override
@@ -51,6 +57,11 @@ class ItemTaskLabels implements TaskListener {
     LocalDate due = due(key, task);
     if (due != null) {
       task.setDueDate(Time.at(due, 23, 59));
+    }
+    // the leader in charge follows the item's tasks in the filter 我分管的事项 (READ on each task)
+    Object leader = task.getVariable("leadLeader");
+    if (leader != null && !leader.equals(task.getAssignee())) {
+      access.grantUser(leader.toString(), Resources.TASK, task.getId(), TaskPermissions.READ);
     }
     for (String output : OUTPUTS.getOrDefault(key, List.of())) {
       if (task.getExecution().hasVariable(output)) {

@@ -8,14 +8,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.luoshi.engine.Privileged;
 import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
@@ -83,15 +81,15 @@ public class TasklistFilters implements ApplicationRunner {
   private final TaskService tasks;
   private final AccessPolicy policy;
   private final Organisation organisation;
-  private final ProcessEngineConfigurationImpl engine;
+  private final Privileged privileged;
 
   TasklistFilters(FilterService filters, TaskService tasks, AccessPolicy policy, Organisation organisation,
-      ProcessEngineConfiguration engine) {
+      Privileged privileged) {
     this.filters = filters;
     this.tasks = tasks;
     this.policy = policy;
     this.organisation = organisation;
-    this.engine = (ProcessEngineConfigurationImpl) engine;
+    this.privileged = privileged;
   }
 
   private List<Spec> shared() {
@@ -198,16 +196,6 @@ public class TasklistFilters implements ApplicationRunner {
   }
 
   private <T> T unchecked(Supplier<T> work) {
-    return engine.getCommandExecutorTxRequired().execute((CommandContext context) -> {
-      boolean enabled = context.isAuthorizationCheckEnabled();
-      context.disableAuthorizationCheck();
-      try {
-        return work.get();
-      } finally {
-        if (enabled) {
-          context.enableAuthorizationCheck();
-        }
-      }
-    });
+    return privileged.call(work);
   }
 }

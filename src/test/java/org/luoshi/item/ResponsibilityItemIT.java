@@ -433,4 +433,27 @@ class ResponsibilityItemIT {
     assertThat(http.as("t1b").post("/api/items/" + code + "/progress",
         Map.of("progressPercent", 140, "progressNote", "x")).json().get("field").asText()).isEqualTo("progressPercent");
   }
+
+  @Test
+  void theLeaderInChargeFollowsTheItemsTasksInTheirFilter() {
+    String code = issue(item("T1", "2026-06-30")).get("code").asText();
+    assertThat(leaderFilterTasks("leader1")).contains("签收：推进就业创业服务提质");
+    assertThat(leaderFilterTasks("leader2")).doesNotContain("签收：推进就业创业服务提质");
+    acceptAndPlan(code);
+    assertThat(leaderFilterTasks("leader1")).contains("报送完成：推进就业创业服务提质");
+  }
+
+  private java.util.List<String> leaderFilterTasks(String leader) {
+    JsonNode filters = http.as(leader).get("/engine-rest/filter?resourceType=Task").json();
+    String id = null;
+    for (JsonNode f : filters) {
+      if (f.get("name").asText().equals("我分管的事项")) {
+        id = f.get("id").asText();
+      }
+    }
+    if (id == null) {
+      return java.util.List.of(); // a leader who leads nothing has no such filter
+    }
+    return http.as(leader).post("/engine-rest/filter/" + id + "/list", Map.of()).json().findValuesAsText("name");
+  }
 }
