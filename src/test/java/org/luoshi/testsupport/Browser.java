@@ -78,6 +78,9 @@ public final class Browser implements AutoCloseable {
         .withEnvironment(Map.of("TZ", "Asia/Shanghai")) // the district's time zone, whatever the machine's
         .build();
     this.driver = new ChromeDriver(service, options);
+    // headless Chromium keeps navigator.language at en-US whatever --lang says; form-js date pickers
+    // take their format (yyyy/mm/dd for zh) from it, as in a Chinese official's browser
+    driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
     driver.manage().timeouts().pageLoadTimeout(TIMEOUT);
   }
 
