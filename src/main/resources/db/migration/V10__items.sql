@@ -31,6 +31,7 @@ create table ls_item (
   progress_percent     integer       not null,
   yellow_from          date          not null,
   overdue_since        date,
+  reply_due            date,
   replied_on           date,
   completed_on         date,
   days_late            integer,

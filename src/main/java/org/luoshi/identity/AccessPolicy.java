@@ -104,6 +104,10 @@ public class AccessPolicy {
     grant(AUTH_TYPE_GLOBAL, ANY, null, resource, resourceId, permissions);
   }
 
+  public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+    grant(AUTH_TYPE_GRANT, userId, null, resource, resourceId, permissions);
+  }
+
   public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
     grant(AUTH_TYPE_GRANT, null, groupId, resource, resourceId, permissions);
   }

@@ -95,6 +95,10 @@ public class Item {
   @Column(name = "overdue_since")
   private LocalDate overdueSince;
 
+  /** For leader instruction items (批示件): the day the unit's first reply is due. */
+  @Column(name = "reply_due")
+  private LocalDate replyDue;
+
   /** The day of the unit's first reply (progress report or completion), for instruction items. */
   @Column(name = "replied_on")
   private LocalDate repliedOn;
@@ -238,6 +242,15 @@ public class Item {
     this.closedAt = at;
   }
 
+  void setReplyDue(LocalDate replyDue) {
+    this.replyDue = replyDue;
+  }
+
+  /** An instruction item whose reply is due and has not come yet. */
+  public boolean isReplyOverdue(LocalDate today) {
+    return replyDue != null && repliedOn == null && today.isAfter(replyDue);
+  }
+
   void attachProcess(String processInstanceId) {
     this.processInstanceId = processInstanceId;
   }
@@ -350,6 +363,10 @@ public class Item {
 
   public LocalDate getOverdueSince() {
     return overdueSince;
+  }
+
+  public LocalDate getReplyDue() {
+    return replyDue;
   }
 
   public LocalDate getRepliedOn() {

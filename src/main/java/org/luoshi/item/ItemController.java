@@ -2,6 +2,8 @@ package org.luoshi.item;
 
 import java.net.URI;
 import org.luoshi.identity.CurrentUser;
+import org.luoshi.interview.InterviewView;
+import org.luoshi.interview.Interviews;
 import org.luoshi.item.ItemViews.Created;
 import org.luoshi.item.ItemViews.ItemDetail;
 import org.luoshi.item.ItemViews.ItemSummary;
@@ -22,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ItemController {
 
   private final ItemService items;
+  private final Interviews interviews;
   private final CurrentUser user;
 
-  ItemController(ItemService items, CurrentUser user) {
+  ItemController(ItemService items, Interviews interviews, CurrentUser user) {
     this.items = items;
+    this.interviews = interviews;
     this.user = user;
   }
 
@@ -58,9 +62,25 @@ class ItemController {
         blank(responsiblePerson), blank(parentCode), year, blank(q), page, size), Viewer.of(user));
   }
 
+  /** A progress report outside the monthly cycle (the first one answers a leader's instruction). */
+  record ProgressRequest(java.math.BigDecimal progressPercent, String progressNote) {}
+
+  @PostMapping("/api/items/{code}/progress")
+  ItemSummary progress(@PathVariable String code, @RequestBody(required = false) ProgressRequest request) {
+    if (request == null) {
+      throw ApiException.badRequest(null, "缺少请求体");
+    }
+    Item item = items.reportProgressNow(code, request.progressPercent(), request.progressNote(), user.id());
+    return items.summary(item, Time.today());
+  }
+
+  /** An item with its history and the accountability interviews about it. */
+  record ItemWithInterviews(@com.fasterxml.jackson.annotation.JsonUnwrapped ItemDetail item,
+      java.util.List<InterviewView> interviews) {}
+
   @GetMapping("/api/items/{code}")
-  ItemDetail item(@PathVariable String code) {
-    return items.detail(code, Viewer.of(user));
+  ItemWithInterviews item(@PathVariable String code) {
+    return new ItemWithInterviews(items.detail(code, Viewer.of(user)), interviews.forItem(code));
   }
 
   /** The seed's figures for a year (default: this year). */

@@ -64,6 +64,9 @@ class ItemNotices {
       case "ITEM_OVERDUE" -> new Notice(type, "红灯督办：事项已逾期：" + item.getTitle(),
           facts + "\n当前进度：" + item.getProgressPercent() + "%\n逾期满 " + ItemService.INTERVIEW_AFTER_DAYS
               + " 天未报送完成的，将启动约谈。", link(item), type + ":" + code + ":" + item.getDeadline());
+      case "INSTRUCTION_REPLY_OVERDUE" -> new Notice(type, "批示件逾期未回复：" + item.getTitle(),
+          facts + "\n回复期限：" + item.getReplyDue() + "\n请立即报送落实进展（首次进展即为回复）。", link(item),
+          type + ":" + code + ":" + item.getReplyDue());
       case "ITEM_CHASED" -> new Notice(type, "催办：事项已逾期 "
               + java.time.temporal.ChronoUnit.DAYS.between(item.getDeadline(), Time.today()) + " 天：" + item.getTitle(),
           facts + "\n请尽快落实并报送完成情况。", link(item), type + ":" + code + ":" + Time.today());

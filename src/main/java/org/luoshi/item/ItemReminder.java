@@ -30,8 +30,8 @@ class ItemReminder implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Item item = items.byCode(ItemProcess.code(execution));
-    if (!item.getStatus().isOpen()) {
-      return;
+    if (!item.getStatus().isOpen() || item.isOverdue(org.luoshi.engine.Time.today())) {
+      return; // submitted meanwhile, or already RED (a migrated item whose timers were all due at once)
     }
     items.recordEvent(item.getCode(), "REMINDED", ItemService.SYSTEM, "截止日期 " + item.getDeadline());
     List<String> to = new ArrayList<>(organisation.unitMembers(item.getUnitCode()));

@@ -51,11 +51,16 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
       order by i.deadline asc, i.code asc""")
   List<Item> overdueOpen(Collection<ItemStatus> open, LocalDate today);
 
-  /** Rows of (unitCode, status, source, count, overdue now, replied) for the items issued in a period. */
+  /**
+   * Rows of (unitCode, status, source, count, overdue now, replied, replied on time, reply due by
+   * today or replied) for the items issued in a period.
+   */
   @Query("""
       select i.unitCode, i.status, i.source, count(i),
              sum(case when i.status in :open and i.deadline < :today then 1 else 0 end),
-             sum(case when i.repliedOn is not null then 1 else 0 end)
+             sum(case when i.repliedOn is not null then 1 else 0 end),
+             sum(case when i.repliedOn is not null and i.repliedOn <= i.replyDue then 1 else 0 end),
+             sum(case when i.replyDue < :today or i.repliedOn is not null then 1 else 0 end)
       from Item i
       where i.issuedOn >= :from and i.issuedOn < :to
       group by i.unitCode, i.status, i.source""")

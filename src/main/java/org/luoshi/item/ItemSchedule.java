@@ -3,7 +3,10 @@ package org.luoshi.item;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.luoshi.engine.Time;
+import org.luoshi.engine.Vars;
+import org.luoshi.engine.WorkCalendar;
 import org.springframework.stereotype.Component;
 
 /** The rhythm of an item's timers (BPMN: ${itemSchedule.…}). */
@@ -12,10 +15,28 @@ public class ItemSchedule {
 
   private final ItemSettings settings;
   private final ItemService items;
+  private final WorkCalendar calendar;
 
-  ItemSchedule(ItemSettings settings, ItemService items) {
+  ItemSchedule(ItemSettings settings, ItemService items, WorkCalendar calendar) {
     this.settings = settings;
     this.items = items;
+    this.calendar = calendar;
+  }
+
+  /**
+   * When an instruction's reply falls due (the end of its reply day). The timer is created as the
+   * instance starts, before the item is issued from a Tasklist start form, so this works from the
+   * start variables as issuing does: {@code issuedOn} (default today) plus the reply working days;
+   * for other items the end of the issue day, where the check finds nothing to chase.
+   */
+  public Date replyDueAt(VariableScope scope) {
+    if (scope.getVariable("replyDueAt") instanceof Date due) {
+      return due;
+    }
+    Vars v = Vars.of(scope);
+    LocalDate issued = v.date("issuedOn") != null ? v.date("issuedOn") : Time.today();
+    boolean instruction = "INSTRUCTION".equalsIgnoreCase(String.valueOf(v.text("source")));
+    return Time.endOf(instruction ? calendar.plusWorkingDays(issued, settings.instructionReplyWorkingDays()) : issued);
   }
 
   /** When monthly progress is asked for: a Camunda cron, by default the 25th at 09:00. */
@@ -28,6 +49,11 @@ public class ItemSchedule {
     LocalDateTime now = LocalDateTime.ofInstant(Time.now(), Time.ZONE);
     LocalDate day = now.getHour() < settings.chaseHour() ? now.toLocalDate() : now.toLocalDate().plusDays(1);
     return Time.at(day, settings.chaseHour(), 0);
+  }
+
+  /** An instruction item past its reply deadline without a reply (批示件逾期未回复). */
+  public boolean replyOverdue(String itemCode) {
+    return items.isReplyOverdue(itemCode);
   }
 
   /** The daily chase goes on while the item is open and past its deadline. */

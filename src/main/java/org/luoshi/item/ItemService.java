@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
+import org.luoshi.engine.WorkCalendar;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.item.ItemViews.ChildProgress;
@@ -62,10 +63,13 @@ public class ItemService {
   private final Scores scores;
   private final RuntimeService runtime;
   private final Privileged privileged;
+  private final WorkCalendar calendar;
+  private final ItemSettings settings;
 
   ItemService(ItemRepository items, ProgressReportRepository progress, ReviewRecordRepository reviews,
       ExtensionRequestRepository extensions, ItemEventRepository events, ItemCodes codes,
-      Organisation organisation, Scores scores, RuntimeService runtime, Privileged privileged) {
+      Organisation organisation, Scores scores, RuntimeService runtime, Privileged privileged,
+      WorkCalendar calendar, ItemSettings settings) {
     this.items = items;
     this.progress = progress;
     this.reviews = reviews;
@@ -76,6 +80,8 @@ public class ItemService {
     this.scores = scores;
     this.runtime = runtime;
     this.privileged = privileged;
+    this.calendar = calendar;
+    this.settings = settings;
   }
 
   // --- issuing --------------------------------------------------------------------------------
@@ -159,6 +165,9 @@ public class ItemService {
     if (person != null) {
       item.plan(person, null);
     }
+    if (r.source() == ItemSource.INSTRUCTION) {
+      item.setReplyDue(calendar.plusWorkingDays(issuedOn, settings.instructionReplyWorkingDays()));
+    }
     items.save(item);
     event(item, "ISSUED", issuer, organisation.unitName(unitCode));
     return item;
@@ -239,6 +248,40 @@ public class ItemService {
     item.reportProgress(p, Time.today());
     progress.save(new ProgressReport(item.getId(), p, n, actor, Time.now()));
     return item;
+  }
+
+  /**
+   * A progress report outside the monthly cycle (POST /api/items/{code}/progress): by the
+   * responsible person or a member of the unit, while the item is being implemented. For a
+   * leader's instruction the first report is the unit's reply.
+   */
+  @Transactional
+  public Item reportProgressNow(String code, BigDecimal percent, String note, String actor) {
+    Item item = byCode(code);
+    if (!actor.equals(item.getResponsiblePerson()) && !organisation.unitCodesOf(actor).contains(item.getUnitCode())) {
+      throw ApiException.forbidden("只有责任人或责任单位可以报送进展");
+    }
+    if (item.getStatus() != ItemStatus.IN_PROGRESS) {
+      throw ApiException.conflict("status", "事项" + item.getStatus().label() + "，请在签收后、报送完成前报送进展");
+    }
+    return reportProgress(code, percent, note, actor);
+  }
+
+  /** The reply to an instruction is overdue: records it once; false when replied, not due or not an instruction. */
+  @Transactional
+  public boolean markReplyOverdue(String code) {
+    Item item = byCode(code);
+    if (!item.isReplyOverdue(Time.today()) || !item.getStatus().isOpen()) {
+      return false;
+    }
+    event(item, "REPLY_OVERDUE", SYSTEM, "回复期限 " + item.getReplyDue());
+    return true;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean isReplyOverdue(String code) {
+    Item item = byCode(code);
+    return item.isReplyOverdue(Time.today()) && item.getStatus().isOpen();
   }
 
   /** submitCompletion with action COMPLETE: the item goes into close-out review (CLOSING). */
@@ -484,7 +527,7 @@ public class ItemService {
         item.getTarget(), item.getMeasures(), item.getIssuedOn(), item.getIssuedBy(), item.getDeadline(),
         item.getOriginalDeadline(), item.getStatus(), item.getStatus().label(), item.isOverdue(today),
         item.getOverdueSince(), item.isExtended(), item.light(today), item.getProgressPercent(),
-        item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), item.getTimelinessScore(),
+        item.getReplyDue(), item.isReplyOverdue(today), item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), item.getTimelinessScore(),
         item.getQualityScore(), item.getFinalScore(), at(item.getClosedAt()), item.getParentCode(),
         item.getProcessInstanceId(),
         progress.findByItemIdOrderByReportedAtAscIdAsc(item.getId()).stream()
@@ -500,7 +543,9 @@ public class ItemService {
                 at(e.getDecidedAt()))).toList(),
         item.getCompletionNote(),
         events.findByItemIdOrderByOccurredAtAscIdAsc(item.getId()).stream()
-            .map(e -> new Event(e.getType(), e.getActor(), e.getDetail(), at(e.getOccurredAt()))).toList(),
+            .map(e -> new Event(e.getType(), e.getActor(),
+                e.getActor() == null || SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
+                e.getDetail(), at(e.getOccurredAt()))).toList(),
         kids.stream().map(k -> summary(k, today)).toList(),
         childProgress);
   }
@@ -530,11 +575,10 @@ public class ItemService {
       String unit = (String) row[0];
       ItemStatus status = (ItemStatus) row[1];
       ItemSource source = (ItemSource) row[2];
-      long count = ((Number) row[3]).longValue();
-      long overdue = ((Number) row[4]).longValue();
-      long replied = ((Number) row[5]).longValue();
-      total.add(status, source, count, overdue, replied);
-      byUnit.computeIfAbsent(unit, u -> new Tally()).add(status, source, count, overdue, replied);
+      long[] n = new long[] {((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
+          ((Number) row[5]).longValue(), ((Number) row[6]).longValue(), ((Number) row[7]).longValue()};
+      total.add(status, source, n);
+      byUnit.computeIfAbsent(unit, u -> new Tally()).add(status, source, n);
     }
     List<UnitCounts> units = new ArrayList<>();
     byUnit.forEach((unit, t) -> units.add(new UnitCounts(unit, organisation.unitName(unit), t.counts())));
@@ -545,24 +589,29 @@ public class ItemService {
     final EnumMap<ItemStatus, Long> byStatus = new EnumMap<>(ItemStatus.class);
     long overdue;
     long instruction;
+    long due;
     long replied;
+    long onTime;
 
-    void add(ItemStatus status, ItemSource source, long count, long overdueCount, long repliedCount) {
-      byStatus.merge(status, count, Long::sum);
-      overdue += overdueCount;
+    /** n = count, overdue now, replied, replied on time, reply due by today or replied. */
+    void add(ItemStatus status, ItemSource source, long[] n) {
+      byStatus.merge(status, n[0], Long::sum);
+      overdue += n[1];
       if (source == ItemSource.INSTRUCTION) {
-        instruction += count;
-        replied += repliedCount;
+        instruction += n[0];
+        replied += n[2];
+        onTime += n[3];
+        due += n[4];
       }
     }
 
     Counts counts() {
       long issued = byStatus.values().stream().mapToLong(Long::longValue).sum();
-      BigDecimal rate = instruction == 0 ? null
-          : BigDecimal.valueOf(replied).divide(BigDecimal.valueOf(instruction), 3, RoundingMode.HALF_UP);
+      BigDecimal rate = due == 0 ? null
+          : BigDecimal.valueOf(onTime).divide(BigDecimal.valueOf(due), 3, RoundingMode.HALF_UP);
       return new Counts(issued, get(ItemStatus.CLOSED), get(ItemStatus.CLOSING),
           get(ItemStatus.ISSUED) + get(ItemStatus.IN_PROGRESS), get(ItemStatus.RETURNED),
-          get(ItemStatus.CANCELLED), overdue, instruction, replied, rate);
+          get(ItemStatus.CANCELLED), overdue, instruction, due, replied, onTime, rate);
     }
 
     private long get(ItemStatus s) {
@@ -632,7 +681,7 @@ public class ItemService {
     return m;
   }
 
-  ItemSummary summary(Item i, LocalDate today) {
+  public ItemSummary summary(Item i, LocalDate today) {
     return new ItemSummary(i.getCode(), i.getTitle(), i.getSource(), i.getCategory(), i.getUnitCode(),
         organisation.unitName(i.getUnitCode()), i.getLeadLeader(), i.getResponsiblePerson(), i.getIssuedOn(),
         i.getDeadline(), i.getStatus(), i.isOverdue(today), i.isExtended(), i.light(today),

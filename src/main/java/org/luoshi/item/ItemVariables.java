@@ -51,12 +51,14 @@ final class ItemVariables {
     return v;
   }
 
-  /** When the reminder, the overdue notice and the accountability interview are due. */
+  /** When the reminder, the overdue notice, the accountability interview and an instruction's reply are due. */
   static Map<String, Object> timers(Item item) {
     return Map.of(
         "reminderAt", Time.at(item.getDeadline().minusDays(Item.REMINDER_DAYS), 9, 0),
         "overdueAt", Time.endOf(item.getDeadline()),
-        "interviewAt", Time.endOf(item.getDeadline().plusDays(ItemService.INTERVIEW_AFTER_DAYS)));
+        "interviewAt", Time.endOf(item.getDeadline().plusDays(ItemService.INTERVIEW_AFTER_DAYS)),
+        // an instruction's reply deadline; for other items the check at the end of the issue day finds nothing
+        "replyDueAt", Time.endOf(item.getReplyDue() != null ? item.getReplyDue() : item.getIssuedOn()));
   }
 
   /** The unit's people as options of the form's "responsible person" select. */

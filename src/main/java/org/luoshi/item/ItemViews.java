@@ -24,7 +24,8 @@ public final class ItemViews {
       String responsiblePerson, String responsiblePersonName, String target, String measures,
       LocalDate issuedOn, String issuedBy, LocalDate deadline, LocalDate originalDeadline,
       ItemStatus status, String statusName, boolean overdue, LocalDate overdueSince, boolean extended,
-      Light light, int progressPercent, LocalDate repliedOn, LocalDate completedOn, Integer daysLate,
+      Light light, int progressPercent, LocalDate replyDue, boolean replyOverdue, LocalDate repliedOn,
+      LocalDate completedOn, Integer daysLate,
       BigDecimal timelinessScore, BigDecimal qualityScore, BigDecimal finalScore,
       OffsetDateTime closedAt, String parentCode, String processInstanceId,
       List<Progress> progress, List<Review> reviews, List<Extension> extensions,
@@ -42,7 +43,7 @@ public final class ItemViews {
       String requestedBy, OffsetDateTime requestedAt, ExtensionRequest.Decision decision,
       String decidedBy, String decisionComment, OffsetDateTime decidedAt) {}
 
-  public record Event(String type, String actor, String detail, OffsetDateTime at) {}
+  public record Event(String type, String actor, String actorName, String detail, OffsetDateTime at) {}
 
   /** How far the sub-items have come: counts and the average of their reported progress. */
   public record ChildProgress(int total, int open, int closed, int averagePercent) {}
@@ -57,9 +58,10 @@ public final class ItemViews {
   /**
    * issued = closed + closing + inProgress + returned + cancelled, where inProgress counts items
    * not yet accepted (ISSUED) and items being implemented (IN_PROGRESS); overdue counts open items
-   * past their deadline; instructionReplyRate = instruction items replied to / instruction items.
+   * past their deadline. Instruction items (批示件): {@code instructionDue} are those whose reply
+   * is due by today or has come; instructionReplyRate = replied on time / due (the seed's 回复率).
    */
   public record Counts(long issued, long closed, long closing, long inProgress, long returned,
-      long cancelled, long overdue, long instructionItems, long instructionReplied,
-      BigDecimal instructionReplyRate) {}
+      long cancelled, long overdue, long instructionItems, long instructionDue, long instructionReplied,
+      long instructionRepliedOnTime, BigDecimal instructionReplyRate) {}
 }

@@ -1,30 +1,70 @@
 package org.luoshi.tasklist;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
+import org.luoshi.identity.Organisation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist's filters, created once and shared: "我的待办" and "本单位待办" for everyone (they
- * resolve to the caller at query time, so a unit added later in Admin works at once), "全部待办"
- * for the office and principal leaders. Grants FILTER READ itself, since filters nobody may read
- * are invisible with authorizations on.
+ * Tasklist's filters, per role, kept at start-up (idempotent: a filter made by an earlier version
+ * is found by its key or name and updated in place, never duplicated). Each shows the item's
+ * columns (事项编号, 事项名称, 责任单位, 截止日期, 红黄绿灯) and sorts by due date. Authorizations are
+ * on, so FILTER READ is granted explicitly; a filter nobody may read is invisible.
+ *
+ * <table>
+ *   <tr><th>filter</th><th>tasks</th><th>who reads it</th></tr>
+ *   <tr><td>我的待办</td><td>assigned to the caller ({@code ${currentUser()}})</td><td>everyone</td></tr>
+ *   <tr><td>本单位待办</td><td>candidate group among the caller's groups ({@code ${currentUserGroups()}}),
+ *       claimed ones too</td><td>everyone (units created later in Admin included)</td></tr>
+ *   <tr><td>督查室待办</td><td>candidate group {@code supervision-office}</td><td>office, principal leaders</td></tr>
+ *   <tr><td>全区在办</td><td>all open tasks</td><td>office, principal leaders</td></tr>
+ *   <tr><td>我分管的事项</td><td>tasks of the items whose {@code leadLeader} is the leader</td>
+ *       <td>that leader only (one filter per leader, see below)</td></tr>
+ * </table>
+ *
+ * <p>Camunda evaluates {@code ${currentUser()}} only in the identity fields of a filter's task
+ * query (assignee, owner, involved user, candidate user/group(s)) and in dates; a process-variable
+ * condition is compared literally. So "我分管的事项" is one filter per member of {@code leaders},
+ * readable only by that leader, with {@code leadLeader = <id>}. They are reconciled at
+ * start-up (new leaders get one, a filter of someone who left the group is deleted), and
+ * {@link #ensureLeaderFilter(String)} creates one at once for a leader appointed in Admin since.
  */
 @Component
 @Order(2)
-class TasklistFilters implements ApplicationRunner {
+public class TasklistFilters implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
+
+  /** The property that marks a filter as Luoshi's (Tasklist's filter dialog drops it; names still match). */
+  static final String KEY = "luoshiKey";
+  static final String LEADER_KEY_PREFIX = "led:";
+
+  static final String MINE = "我的待办";
+  static final String UNIT = "本单位待办";
+  static final String OFFICE = "督查室待办";
+  static final String ALL = "全区在办";
+  static final String LED = "我分管的事项";
 
   record Column(String name, String label) {}
 
@@ -33,47 +73,141 @@ class TasklistFilters implements ApplicationRunner {
       new Column("title", "事项名称"),
       new Column("unitName", "责任单位"),
       new Column("deadline", "截止日期"),
-      new Column("light", "红黄绿灯"));
+      new Column("lightName", "红黄绿灯"));
+
+  /** One shared filter: its key, names earlier versions gave it, place, description and query. */
+  private record Spec(String key, String name, Set<String> formerNames, int priority, String description,
+      Supplier<TaskQuery> query) {}
 
   private final FilterService filters;
   private final TaskService tasks;
   private final AccessPolicy policy;
+  private final Organisation organisation;
+  private final ProcessEngineConfigurationImpl engine;
 
-  TasklistFilters(FilterService filters, TaskService tasks, AccessPolicy policy) {
+  TasklistFilters(FilterService filters, TaskService tasks, AccessPolicy policy, Organisation organisation,
+      ProcessEngineConfiguration engine) {
     this.filters = filters;
     this.tasks = tasks;
     this.policy = policy;
+    this.organisation = organisation;
+    this.engine = (ProcessEngineConfigurationImpl) engine;
+  }
+
+  private List<Spec> shared() {
+    return List.of(
+        new Spec("mine", MINE, Set.of(), -40, "分配给我本人、由我办理的任务",
+            () -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
+        new Spec("unit", UNIT, Set.of(), -30, "本单位（本岗位）待签收、待办理的任务，含同事已认领的",
+            () -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks().orderByDueDate().asc()),
+        new Spec("office", OFFICE, Set.of(), -20, "督查室待核验、待重新交办的任务，含已认领的",
+            () -> tasks.createTaskQuery().taskCandidateGroup(Groups.SUPERVISION_OFFICE)
+                .includeAssignedTasks().orderByDueDate().asc()),
+        new Spec("all", ALL, Set.of("全部待办"), 0, "全区所有在办任务（督查室、主要领导）",
+            () -> tasks.createTaskQuery().orderByDueDate().asc()));
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    Filter mine = ensure("我的待办", -20, "分配给我本人的任务",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    Filter unit = ensure("本单位待办", -10, "本单位（本岗位）可认领的任务",
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    Filter all = ensure("全部待办", 0, "全区所有在办任务（督查室、主要领导）", tasks.createTaskQuery());
+    unchecked(() -> {
+      List<Filter> existing = new ArrayList<>(filters.createFilterQuery().filterResourceType("Task").list());
+      Map<String, Filter> byKey = new LinkedHashMap<>();
+      for (Spec spec : shared()) {
+        byKey.put(spec.key(), save(find(existing, spec.key(), spec.name(), spec.formerNames()),
+            spec.key(), spec.name(), spec.priority(), spec.description(), spec.query().get()));
+      }
+      policy.grantGlobal(Resources.FILTER, byKey.get("mine").getId(), Permissions.READ);
+      policy.grantGlobal(Resources.FILTER, byKey.get("unit").getId(), Permissions.READ);
+      for (String group : List.of(Groups.SUPERVISION_OFFICE, Groups.PRINCIPAL_LEADERS)) {
+        policy.grantGroup(group, Resources.FILTER, byKey.get("office").getId(), Permissions.READ);
+        policy.grantGroup(group, Resources.FILTER, byKey.get("all").getId(), Permissions.READ);
+      }
 
-    policy.grantGlobal(Resources.FILTER, mine.getId(), Permissions.READ);
-    policy.grantGlobal(Resources.FILTER, unit.getId(), Permissions.READ);
-    policy.grantGroup(Groups.SUPERVISION_OFFICE, Resources.FILTER, all.getId(), Permissions.READ);
-    policy.grantGroup(Groups.PRINCIPAL_LEADERS, Resources.FILTER, all.getId(), Permissions.READ);
+      List<String> leaders = organisation.members(Groups.LEADERS);
+      for (String leader : leaders) {
+        ensureLeaderFilter(existing, leader);
+      }
+      for (Filter f : existing) {
+        String key = keyOf(f);
+        if (key != null && key.startsWith(LEADER_KEY_PREFIX)
+            && !leaders.contains(key.substring(LEADER_KEY_PREFIX.length()))) {
+          LOG.info("Tasklist filter '{}' of {} deleted: no longer a leader in charge", f.getName(),
+              key.substring(LEADER_KEY_PREFIX.length()));
+          filters.deleteFilter(f.getId());
+        }
+      }
+      return null;
+    });
   }
 
-  private Filter ensure(String name, int priority, String description, TaskQuery query) {
-    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing;
-    }
+  /**
+   * Makes sure a leader in charge has "我分管的事项" (tasks of the items they lead), e.g. when an
+   * item is issued to a leader appointed after start-up. Idempotent; runs without the caller's
+   * authorization checks, inside the caller's transaction when there is one.
+   */
+  public void ensureLeaderFilter(String leaderId) {
+    Objects.requireNonNull(leaderId, "leaderId");
+    unchecked(() -> {
+      ensureLeaderFilter(filters.createFilterQuery().filterResourceType("Task").list(), leaderId);
+      return null;
+    });
+  }
+
+  private void ensureLeaderFilter(List<Filter> existing, String leaderId) {
+    String key = LEADER_KEY_PREFIX + leaderId;
+    Filter f = save(find(existing, key, LED, Set.of()), key, LED, -10,
+        "我分管的责任清单事项的在办任务",
+        tasks.createTaskQuery().processVariableValueEquals("leadLeader", leaderId).orderByDueDate().asc());
+    policy.grantUser(leaderId, Resources.FILTER, f.getId(), Permissions.READ);
+  }
+
+  /** The filter made for this key, else one an earlier version made under this or a former name. */
+  private static Filter find(List<Filter> existing, String key, String name, Set<String> formerNames) {
+    return existing.stream().filter(f -> key.equals(keyOf(f))).findFirst()
+        .or(() -> existing.stream()
+            .filter(f -> keyOf(f) == null && f.getOwner() == null
+                && (name.equals(f.getName()) || formerNames.contains(f.getName())))
+            .findFirst())
+        .orElse(null);
+  }
+
+  private static String keyOf(Filter f) {
+    Object key = f.getProperties() == null ? null : f.getProperties().get(KEY);
+    return key == null ? null : key.toString();
+  }
+
+  private Filter save(Filter f, String key, String name, int priority, String description,
+      TaskQuery query) {
     Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put(KEY, key);
     properties.put("priority", priority);
     properties.put("description", description);
     properties.put("refresh", true);
     properties.put("showUndefinedVariable", false);
     properties.put("variables", COLUMNS.stream()
         .map(c -> Map.of("name", c.name(), "label", c.label())).toList());
-    Filter f = filters.newTaskFilter(name);
-    f.setQuery(query);
-    f.setProperties(properties);
-    return filters.saveFilter(f);
+    Filter target = f != null ? f : filters.newTaskFilter(name);
+    if (f != null && !name.equals(f.getName())) {
+      LOG.info("Tasklist filter '{}' renamed to '{}'", f.getName(), name);
+    }
+    target.setName(name);
+    target.setQuery(query);
+    target.setProperties(properties);
+    return filters.saveFilter(target);
+  }
+
+  private <T> T unchecked(Supplier<T> work) {
+    return engine.getCommandExecutorTxRequired().execute((CommandContext context) -> {
+      boolean enabled = context.isAuthorizationCheckEnabled();
+      context.disableAuthorizationCheck();
+      try {
+        return work.get();
+      } finally {
+        if (enabled) {
+          context.enableAuthorizationCheck();
+        }
+      }
+    });
   }
 }

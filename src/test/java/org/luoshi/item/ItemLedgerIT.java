@@ -69,6 +69,10 @@ class ItemLedgerIT {
     assertThat(stats.get("total").get("returned").asInt()).isEqualTo(1);
     assertThat(stats.get("total").get("overdue").asInt()).isEqualTo(1);
     assertThat(stats.get("total").get("instructionItems").asInt()).isEqualTo(1);
+    // issued Friday 2026-05-01, its reply was due Friday 2026-05-08 and never came
+    assertThat(stats.get("total").get("instructionDue").asInt()).isEqualTo(1);
+    assertThat(stats.get("total").get("instructionRepliedOnTime").asInt()).isZero();
+    assertThat(stats.get("total").get("instructionReplyRate").decimalValue()).isEqualByComparingTo("0");
     assertThat(stats.get("byUnit")).hasSize(2);
 
     JsonNode all = http.as("office1").get("/api/items?size=10").json();

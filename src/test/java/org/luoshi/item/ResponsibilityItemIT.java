@@ -142,6 +142,8 @@ class ResponsibilityItemIT {
     // its deadline is past: the overdue timer is due at once
     String pid = d.get("processInstanceId").asText();
     assertThat(engine.timer(pid, "overdueTimer").getDuedate()).isBefore(java.util.Date.from(NOW));
+    engine.fire(pid, "reminderTimer"); // due at once too, but an item already RED gets no YELLOW reminder
+    assertThat(notices("t1a", "ITEM_REMINDER", code)).isEmpty();
     engine.fire(pid, "overdueTimer");
     assertThat(notices("office1", "ITEM_OVERDUE", code)).hasSize(1);
     assertThat(notices("leader1", "ITEM_OVERDUE", code)).hasSize(1);
@@ -375,5 +377,60 @@ class ResponsibilityItemIT {
     complete(code, "2026-06-12");
     assertThat(engine.timer(pid, "chaseTimer")).isNull();
     assertThat(detail(code).path("light").isMissingNode()).as("no light once submitted").isTrue();
+  }
+
+  @Test
+  void sevenDaysOverdueStartsAnInterviewWithTheResponsiblePersonOnTheItem() {
+    JsonNode created = issue(item("T1", "2026-06-10"));
+    String code = created.get("code").asText();
+    String pid = created.get("processInstanceId").asText();
+    acceptAndPlan(code);
+    engine.fire(pid, "overdueTimer");
+    assertThat(engine.timer(pid, "interviewTimer").getDuedate())
+        .isEqualTo(java.util.Date.from(Instant.parse("2026-06-17T16:00:00Z")));
+
+    engine.fire(pid, "interviewTimer");
+    JsonNode d = http.as("office1").get("/api/items/" + code).json();
+    assertThat(d.get("interviews")).hasSize(1);
+    JsonNode interview = d.get("interviews").get(0);
+    assertThat(interview.get("trigger").asText()).isEqualTo("POOR_IMPLEMENTATION");
+    assertThat(interview.get("interviewer").asText()).isEqualTo("leader1");
+    assertThat(interview.get("interviewees").get(0).asText()).isEqualTo("t1b");
+    assertThat(interview.get("relatedItemCode").asText()).isEqualTo(code);
+    assertThat(d.get("events").findValuesAsText("type")).contains("INTERVIEW_STARTED");
+    assertThat(http.as("t1b").get("/api/interviews?relatedItemCode=" + code).json().get("totalElements").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anInstructionIsDueForAReplyInFiveWorkingDaysAndChasedWithoutOne() {
+    Map<String, Object> body = item("T1", "2026-06-30");
+    body.put("source", "INSTRUCTION");
+    JsonNode created = issue(body); // Monday 2026-06-01
+    String code = created.get("code").asText();
+    String pid = created.get("processInstanceId").asText();
+    assertThat(detail(code).get("replyDue").asText()).isEqualTo("2026-06-08"); // Tue … Fri, Mon
+    assertThat(engine.timer(pid, "replyTimer").getDuedate())
+        .isEqualTo(java.util.Date.from(Instant.parse("2026-06-08T16:00:00Z")));
+    acceptAndPlan(code);
+
+    engine.fire(pid, "replyTimer");
+    JsonNode d = detail(code);
+    assertThat(d.get("replyOverdue").asBoolean()).isTrue();
+    assertThat(notices("t1a", "INSTRUCTION_REPLY_OVERDUE", code)).hasSize(1);
+    assertThat(notices("office1", "INSTRUCTION_REPLY_OVERDUE", code)).hasSize(1);
+
+    // the first progress report is the (late) reply
+    Http.Response r = http.as("t1b").post("/api/items/" + code + "/progress",
+        Map.of("progressPercent", 30, "progressNote", "已排查在建项目 12 个"));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    d = detail(code);
+    assertThat(d.get("repliedOn").asText()).isEqualTo("2026-06-09");
+    assertThat(d.get("replyOverdue").asBoolean()).isFalse();
+    assertThat(d.get("progressPercent").asInt()).isEqualTo(30);
+    assertThat(http.as("t2a").post("/api/items/" + code + "/progress",
+        Map.of("progressPercent", 40, "progressNote", "x")).status()).isEqualTo(403);
+    assertThat(http.as("t1b").post("/api/items/" + code + "/progress",
+        Map.of("progressPercent", 140, "progressNote", "x")).json().get("field").asText()).isEqualTo("progressPercent");
   }
 }

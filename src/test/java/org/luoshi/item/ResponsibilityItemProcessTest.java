@@ -51,6 +51,7 @@ class ResponsibilityItemProcessTest {
   final List<String> calls = new ArrayList<>();
   final Instant start = Instant.parse("2026-03-02T01:00:00Z");
   boolean overdue = true;
+  boolean replyOverdue = true;
 
   /** Stands in for ${itemSchedule}. */
   public class Schedule {
@@ -64,6 +65,14 @@ class ResponsibilityItemProcessTest {
 
     public boolean isOverdue(String code) {
       return overdue;
+    }
+
+    public boolean replyOverdue(String code) {
+      return replyOverdue;
+    }
+
+    public Date replyDueAt(org.camunda.bpm.engine.delegate.VariableScope scope) {
+      return Date.from(Instant.parse("2026-03-09T16:00:00Z"));
     }
   }
 
@@ -105,6 +114,7 @@ class ResponsibilityItemProcessTest {
     Mocks.register("itemOverdue", (JavaDelegate) e -> calls.add("overdue"));
     Mocks.register("itemChase", (JavaDelegate) e -> calls.add("chase"));
     Mocks.register("overdueInterview", (JavaDelegate) e -> calls.add("interview"));
+    Mocks.register("instructionReply", (JavaDelegate) e -> calls.add("reply chased"));
     Mocks.register("itemSchedule", new Schedule());
   }
 
@@ -381,12 +391,31 @@ class ResponsibilityItemProcessTest {
     fire("overdueTimer");
     submit(pi);
     assertThat(pi).isWaitingAt("verifyCompletion");
-    // the deadline's timers ended with 限期落实; only the monthly progress goes on
+    // the deadline's timers ended with 限期落实; the process-wide ones (monthly progress, reply check) go on
     for (String deadlineTimer : List.of("reminderTimer", "overdueTimer", "chaseTimer", "interviewTimer")) {
       Assertions.assertThat(timer(deadlineTimer)).as(deadlineTimer).isNull();
     }
-    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(2);
     Assertions.assertThat(timer("progressTimer")).isNotNull();
+    Assertions.assertThat(timer("replyTimer")).isNotNull();
+  }
+
+  @Test
+  void anInstructionNotRepliedToByItsReplyDeadlineIsChased() {
+    ProcessInstance pi = issue("INSTRUCTION");
+    Assertions.assertThat(timer("replyTimer").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-09T16:00:00Z")));
+    fire("replyTimer");
+    Assertions.assertThat(calls).contains("reply chased");
+    assertThat(pi).hasPassed("replyChased").isWaitingAt("acceptItem");
+  }
+
+  @Test
+  void aRepliedInstructionOrAnotherItemIsNotChased() {
+    replyOverdue = false;
+    ProcessInstance pi = issue("KEY_TASK");
+    fire("replyTimer");
+    Assertions.assertThat(calls).doesNotContain("reply chased");
+    assertThat(pi).hasPassed("replyFine");
   }
 
   @Test

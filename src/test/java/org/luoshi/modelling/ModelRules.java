@@ -61,14 +61,6 @@ final class ModelRules {
   static final String CAMUNDA_BPMN = "http://camunda.org/schema/1.0/bpmn";
   static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
 
-  /**
-   * Beans the models already name but that another issue still has to provide. Each entry says who
-   * provides it; {@link ProcessModelsTest} fails as soon as the bean exists, so the entry is dropped
-   * the day it lands and the list cannot go stale.
-   */
-  static final Map<String, String> PENDING_BEANS = Map.of(
-      "overdueInterview", "#5/#3: the item → interview wiring (Interviews.startForOverdueItem) is not merged yet");
-
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static DmnEngine dmnEngine;
@@ -82,7 +74,7 @@ final class ModelRules {
     }
 
     boolean beanKnown(String name) {
-      return beans.containsKey(name) || PENDING_BEANS.containsKey(name);
+      return beans.containsKey(name);
     }
   }
 

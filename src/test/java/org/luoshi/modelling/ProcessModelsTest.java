@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -39,15 +38,5 @@ class ProcessModelsTest {
     assertThat(files).anyMatch(f -> f.toString().endsWith(".bpmn"));
     assertThat(files).anyMatch(f -> f.toString().endsWith(".dmn"));
     assertThat(PROJECT.beans()).as("beans found in src/main/java").containsKey("itemNotice");
-  }
-
-  @Test
-  void pendingBeansAreDroppedFromTheListOnceTheyExist() {
-    for (Map.Entry<String, String> pending : ModelRules.PENDING_BEANS.entrySet()) {
-      assertThat(PROJECT.beans())
-          .as("${%s} now exists in %s: remove it from ModelRules.PENDING_BEANS (%s)", pending.getKey(),
-              PROJECT.beans().get(pending.getKey()), pending.getValue())
-          .doesNotContainKey(pending.getKey());
-    }
   }
 }

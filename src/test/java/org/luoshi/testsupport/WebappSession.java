@@ -48,6 +48,23 @@ public class WebappSession {
     }
   }
 
+  /** A request within this browser session (its cookies, no basic credentials). */
+  public Http.Response request(String method, String path, String jsonBody) {
+    try {
+      var b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+          .header("X-Requested-With", "XMLHttpRequest");
+      if (jsonBody == null) {
+        b.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+      }
+      var r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Http.Response(r.statusCode(), r.body(), r.headers().firstValue("WWW-Authenticate").orElse(null));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpCookie sessionCookie() {
     return cookies.getCookieStore().getCookies().stream()
         .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElse(null);

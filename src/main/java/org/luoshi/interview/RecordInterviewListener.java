@@ -1,0 +1,27 @@
+package org.luoshi.interview;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.luoshi.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * 整理记录 completed (BPMN: {@code ${recordInterviewListener}}): record, outcome, rectification
+ * and its deadline, which arms the follow-up.
+ */
+@Component("recordInterviewListener")
+class RecordInterviewListener implements TaskListener {
+
+  private final Interviews interviews;
+
+  RecordInterviewListener(Interviews interviews) {
+    this.interviews = interviews;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var variables = interviews.recorded(task.getExecution().getProcessBusinessKey(), Vars.of(task),
+        interviews.actor(task.getAssignee()));
+    task.getExecution().setVariables(variables);
+  }
+}

@@ -1,0 +1,45 @@
+package org.luoshi.item;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.identity.Groups;
+import org.luoshi.identity.Organisation;
+import org.luoshi.notification.Notifications;
+import org.springframework.stereotype.Component;
+
+/**
+ * A leader's instruction (批示件) not replied to by its reply deadline (BPMN: ${instructionReply}):
+ * the unit, the responsible person and the office are told, and the item records it.
+ */
+@Component("instructionReply")
+class InstructionReply implements JavaDelegate {
+
+  private final ItemService items;
+  private final ItemNotices texts;
+  private final Notifications notifications;
+  private final Organisation organisation;
+
+  InstructionReply(ItemService items, ItemNotices texts, Notifications notifications, Organisation organisation) {
+    this.items = items;
+    this.texts = texts;
+    this.notifications = notifications;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = ItemProcess.code(execution);
+    if (!items.markReplyOverdue(code)) {
+      return;
+    }
+    Item item = items.byCode(code);
+    List<String> to = new ArrayList<>(organisation.unitMembers(item.getUnitCode()));
+    to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
+    if (item.getResponsiblePerson() != null) {
+      to.add(item.getResponsiblePerson());
+    }
+    notifications.send(texts.notice("INSTRUCTION_REPLY_OVERDUE", item, execution), to);
+  }
+}

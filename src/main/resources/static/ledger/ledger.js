@@ -1,0 +1,48 @@
+// 落实 · 台账页面的公共函数：读取 /api（沿用 Tasklist 的登录），渲染表格。
+const L = {
+  labels: {
+    status: { ISSUED: '已下发', RETURNED: '已退回', IN_PROGRESS: '落实中', CLOSING: '销号审核中', CLOSED: '已销号', CANCELLED: '已撤销' },
+    source: { INSTRUCTION: '领导批示', DECISION: '重大决策部署', KEY_TASK: '重点工作', COMMITTEE: '常委会议定事项' },
+    category: { ECONOMY: '经济指标', PROJECTS: '项目建设', GOVERNANCE: '社会治理', POVERTY: '扶贫开发', PARTY_BUILDING: '基层党建', OTHER: '其他' },
+    light: { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' },
+    level: { OFFICE: '督查室核验', LEADER: '分管领导审核', PRINCIPAL: '主要领导确认' },
+    problem: { OPEN: '待整改', RECTIFIED: '已整改待核验', VERIFIED: '已核验' },
+    event: { ISSUED: '下发', ACCEPTED: '签收', RETURNED: '退回', REASSIGNED: '重新交办', CANCELLED: '撤销', PLANNED: '制定方案',
+      SUBMITTED: '报送完成', EXTENSION_REQUESTED: '申请延期', EXTENDED: '延期获批', EXTENSION_DENIED: '延期未获批',
+      REVIEWED: '审核通过', REJECTED: '审核退回', CLOSED: '销号', REMINDED: '黄灯提醒', OVERDUE: '红灯逾期', CHASED: '催办',
+      INTERVIEW_STARTED: '启动约谈', REPLY_OVERDUE: '批示件逾期未回复' },
+  },
+  esc(s) { return s == null ? '' : String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c])); },
+  async get(path) {
+    const r = await fetch(path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' } });
+    if (r.status === 401) { throw new Error('login'); }
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) { throw new Error(body.message || ('HTTP ' + r.status)); }
+    return body;
+  },
+  fail(el, e) {
+    el.innerHTML = e.message === 'login'
+      ? '<div class="message">请先<a href="/camunda/app/tasklist/">登录 Tasklist</a>，再打开本页。</div>'
+      : '<div class="message">出错了：' + L.esc(e.message) + '</div>';
+  },
+  light(l) { return l ? '<span class="light ' + l + '"></span>' + L.labels.light[l] : '<span class="muted">—</span>'; },
+  bar(p) { return '<span class="bar"><i style="width:' + (p || 0) + '%"></i></span> ' + (p || 0) + '%'; },
+  num(n) { return n == null ? '—' : n; },
+  rate(r) { return r == null ? '—' : (r * 100).toFixed(1) + '%'; },
+  time(t) { return t ? String(t).replace('T', ' ').substring(0, 16) : ''; },
+  status(s, overdue) { return '<span class="tag ' + s + '">' + L.labels.status[s] + '</span>' + (overdue ? ' <span class="tag overdue">逾期</span>' : ''); },
+  async header(active) {
+    const nav = [['/ledger/', '责任清单台账', 'items'], ['/ledger/rankings.html', '考核排名', 'rankings'],
+      ['/ledger/problems.html', '督查问题台账', 'problems'], ['/ledger/calibration.html', '评分校准', 'calibration'],
+      ['/camunda/app/tasklist/', '待办（Tasklist）', 'tasklist']];
+    const h = document.querySelector('header');
+    h.innerHTML = '<h1>落实 · 七里河区工作落实</h1><nav>' + nav.map(([href, text, key]) =>
+      '<a href="' + href + '" class="' + (key === active ? 'active' : '') + '">' + text + '</a>').join('') + '</nav><span class="me"></span>';
+    try {
+      const me = await L.get('/api/me');
+      h.querySelector('.me').textContent = me.name + '（' + me.id + '）';
+      return me;
+    } catch (e) { return null; }
+  },
+  param(name) { return new URLSearchParams(location.search).get(name); },
+};

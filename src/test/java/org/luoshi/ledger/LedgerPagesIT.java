@@ -1,0 +1,58 @@
+package org.luoshi.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.luoshi.testsupport.Http;
+import org.luoshi.testsupport.LuoshiIT;
+import org.luoshi.testsupport.TestOrganisation;
+import org.luoshi.testsupport.WebappSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The ledger pages are served, and read /api with the browser's Tasklist login — reads only. */
+@LuoshiIT
+class LedgerPagesIT {
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+
+  @BeforeEach
+  void org() {
+    TestOrganisation.create(identity);
+  }
+
+  @Test
+  void thePagesAreServed() {
+    Http http = new Http(port);
+    assertThat(http.get("/ledger").status()).isEqualTo(302);
+    var index = http.get("/ledger/");
+    assertThat(index.status()).isEqualTo(200);
+    assertThat(index.body()).contains("责任清单台账", "/ledger/ledger.js");
+    var item = http.get("/ledger/items/ZR-2026-0001");
+    assertThat(item.status()).isEqualTo(200);
+    assertThat(item.body()).contains("/api/items/");
+    for (String page : new String[] {"rankings.html", "problems.html", "calibration.html", "ledger.js", "ledger.css"}) {
+      assertThat(http.get("/ledger/" + page).status()).as(page).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aTasklistLoginReadsTheApiButCannotWriteThroughIt() {
+    WebappSession browser = new WebappSession(port);
+    assertThat(browser.request("GET", "/api/me", null).status()).isEqualTo(401);
+    assertThat(browser.request("GET", "/api/me", null).location()).as("no basic challenge for pages").isNull();
+
+    assertThat(browser.login("tasklist", "office1", TestOrganisation.PASSWORD).status()).isEqualTo(200);
+    var me = browser.request("GET", "/api/me", null);
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.json().get("id").asText()).isEqualTo("office1");
+    assertThat(me.json().get("office").asBoolean()).isTrue();
+    assertThat(browser.request("GET", "/api/units", null).json().findValuesAsText("code")).contains("T1", "T2");
+
+    var write = browser.request("POST", "/api/items", "{\"title\":\"x\"}");
+    assertThat(write.status()).isEqualTo(401);
+  }
+}
