@@ -26,7 +26,7 @@ const T = {
     userTasks: '用户任务', key: '任务键', name: '名称', who: '办理人', listeners: '监听器', inSub: '所在子流程',
     services: '服务任务与规则任务', impl: '实现', inputs: '输入参数', async: '异步 / 重试',
     execListeners: '执行监听器', element: '元素', event: '事件', delegate: 'Bean',
-    timers: '定时器', kind: '类型', expression: '表达式', where: '位置',
+    timers: '定时器', kind: '类型', signals: '消息、信号与错误', signalName: '名称（关联用）', expression: '表达式', where: '位置',
     gateways: '网关与条件', gateway: '网关', flow: '流向', condition: '条件', default: '默认流向',
     variables: '变量', variable: '变量', writtenBy: '写入', readBy: '读取',
     hit: '命中策略', calledBy: '调用方', rule: '规则', note: '说明',
@@ -50,7 +50,7 @@ const T = {
     userTasks: 'User tasks', key: 'Task key', name: 'Name', who: 'Who', listeners: 'Listeners', inSub: 'In sub-process',
     services: 'Service and business-rule tasks', impl: 'Implementation', inputs: 'Inputs', async: 'Async / retries',
     execListeners: 'Execution listeners', element: 'Element', event: 'Event', delegate: 'Bean',
-    timers: 'Timers', kind: 'Kind', expression: 'Expression', where: 'Where',
+    timers: 'Timers', kind: 'Kind', signals: 'Messages, signals and errors', signalName: 'Name (to correlate)', expression: 'Expression', where: 'Where',
     gateways: 'Gateways and conditions', gateway: 'Gateway', flow: 'Flow', condition: 'Condition', default: 'default flow',
     variables: 'Variables', variable: 'Variable', writtenBy: 'Written by', readBy: 'Read by',
     hit: 'Hit policy', calledBy: 'Called by', rule: 'Rule', note: 'Description',
@@ -89,7 +89,7 @@ function names(expression, beans) {
   if (!expression) return { vars, used };
   for (const m of String(expression).matchAll(/[$#]\{([^}]*)\}/g)) {
     const body = m[1];
-    for (const q of body.matchAll(/getVariable(?:Local)?\(\s*['"](\w+)['"]\s*\)/g)) vars.add(q[1]);
+    for (const q of body.matchAll(/(?:get|has)Variable(?:Local)?\(\s*['"](\w+)['"]\s*\)/g)) vars.add(q[1]);
     const plain = body.replace(/'[^']*'|"[^"]*"/g, ' ');
     for (const id of plain.matchAll(/(?<![\w.])([A-Za-z_]\w*)(?!\w)(?!\s*\()/g)) {
       const name = id[1];
@@ -131,7 +131,7 @@ function describeProcess(process, rel, ctx) {
     used.forEach(b => usedBeans.add(b));
   };
 
-  const starts = [], userTasks = [], services = [], listeners = [], timers = [], gateways = [];
+  const starts = [], userTasks = [], services = [], listeners = [], timers = [], gateways = [], signals = [];
   for (const { e, sub } of elements) {
     const where = e.id;
     // listeners on any element
@@ -167,6 +167,14 @@ function describeProcess(process, rel, ctx) {
       }
     }
     for (const def of e.eventDefinitions || []) {
+      for (const [type, ref] of [['bpmn:MessageEventDefinition', 'messageRef'], ['bpmn:SignalEventDefinition', 'signalRef'],
+        ['bpmn:ErrorEventDefinition', 'errorRef'], ['bpmn:EscalationEventDefinition', 'escalationRef']]) {
+        if (is(def, type)) {
+          const target = def[ref];
+          signals.push({ e, sub, kind: type.replace('bpmn:', '').replace('EventDefinition', ''),
+            name: target ? (target.name || target.id) + (target.errorCode ? ` (${target.errorCode})` : '') : '' });
+        }
+      }
       if (is(def, 'bpmn:TimerEventDefinition')) {
         const [kind, expr] = def.timeDate ? ['timeDate', def.timeDate] : def.timeCycle ? ['timeCycle', def.timeCycle] : ['timeDuration', def.timeDuration];
         timers.push({ e, sub, kind, expression: expr && expr.body });
@@ -192,7 +200,7 @@ function describeProcess(process, rel, ctx) {
     const facts = ctx.facts(b);
     facts.writes.filter(n => n !== 'businessKey').forEach(n => v(n).written.push({ kind: 'bean', where: `\${${b}}` }));
   }
-  return { process, rel, byId, starts, userTasks, services, listeners, timers, gateways, vars, usedBeans };
+  return { process, rel, byId, starts, userTasks, services, listeners, timers, gateways, signals, vars, usedBeans };
 }
 
 function beanOf(expression, set) {
@@ -243,6 +251,14 @@ function asyncRetries(e) {
   const retry = ext(e, 'camunda:FailedJobRetryTimeCycle')[0];
   if (retry) parts.push(retry.body);
   return parts.join(', ') || '—';
+}
+
+function eventWhere(x, t) {
+  const e = x.e;
+  if (is(e, 'bpmn:BoundaryEvent')) return t.boundaryOf(label(e.attachedToRef), e.cancelActivity !== false);
+  if (is(e, 'bpmn:StartEvent') && x.sub && x.sub.triggeredByEvent) return t.startOf(label(x.sub), e.isInterrupting !== false);
+  if (is(e, 'bpmn:StartEvent')) return t.processStart;
+  return typeName(e) + (x.sub ? ` (${label(x.sub)})` : '');
 }
 
 function timerWhere(timer, d, t) {
@@ -300,6 +316,12 @@ function writeProcess(d, ctx, t) {
     out.push(`#### ${t.timers}`, '');
     out.push(table(['id', t.name, t.kind, t.expression, t.where], d.timers.map(x => [
       code(x.e.id), x.e.name, x.kind, code(x.expression), timerWhere(x, d, t)])));
+    out.push('');
+  }
+  if (d.signals.length) {
+    out.push(`#### ${t.signals}`, '');
+    out.push(table(['id', t.name, t.kind, t.signalName, t.where], d.signals.map(x => [
+      code(x.e.id), x.e.name, x.kind, code(x.name), eventWhere(x, t)])));
     out.push('');
   }
   if (d.gateways.length) {
