@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import org.luoshi.engine.Time;
+import org.luoshi.notification.NotificationSettings;
 import org.springframework.stereotype.Component;
 
 /** The rhythm of an item's timers (BPMN: ${itemSchedule.…}). */
@@ -11,11 +12,23 @@ import org.springframework.stereotype.Component;
 public class ItemSchedule {
 
   private final ItemSettings settings;
+  private final NotificationSettings.Escalation escalation;
   private final ItemService items;
 
-  ItemSchedule(ItemSettings settings, ItemService items) {
+  ItemSchedule(ItemSettings settings, NotificationSettings notifications, ItemService items) {
     this.settings = settings;
+    this.escalation = notifications.escalation();
     this.items = items;
+  }
+
+  /** The escalation ladder's second step: the leader in charge hears of the overdue item (default 3 days after). */
+  public Date leaderEscalationAt(Date overdueAt) {
+    return Date.from(overdueAt.toInstant().plus(escalation.leaderAfter()));
+  }
+
+  /** The ladder's third step: the principal leaders hear of it (default 7 days after the deadline). */
+  public Date principalEscalationAt(Date overdueAt) {
+    return Date.from(overdueAt.toInstant().plus(escalation.principalAfter()));
   }
 
   /** When monthly progress is asked for: a Camunda cron, by default the 25th at 09:00. */
