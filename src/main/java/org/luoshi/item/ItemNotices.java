@@ -69,9 +69,8 @@ class ItemNotices {
           facts + "\n当前进度：" + item.getProgressPercent() + "%", link(item),
           type + ":" + code + ":" + item.getDeadline());
       case "ITEM_OVERDUE" -> new Notice(type, "红灯督办：事项已逾期：" + item.getTitle(),
-          facts + "\n当前进度：" + item.getProgressPercent() + "%\n逾期满 " + span(escalation.leaderAfter())
-              + "仍未报送完成的，报分管领导；满 " + span(escalation.principalAfter()) + "报主要领导；满 "
-              + ItemService.INTERVIEW_AFTER_DAYS + " 天启动约谈。", link(item), type + ":" + code + ":" + item.getDeadline());
+          facts + "\n当前进度：" + item.getProgressPercent() + "%\n" + ladder(), link(item),
+          type + ":" + code + ":" + item.getDeadline());
       case "ITEM_CHASED" -> new Notice(type, "催办：事项已逾期 "
               + java.time.temporal.ChronoUnit.DAYS.between(item.getDeadline(), Time.today()) + " 天：" + item.getTitle(),
           facts + "\n请尽快落实并报送完成情况。", link(item), type + ":" + code + ":" + Time.today());
@@ -91,6 +90,14 @@ class ItemNotices {
         + "\n" + level.request();
     return new Notice("ITEM_ESCALATED", "逾期督办报告（" + level.label() + "）：" + item.getTitle(), body, link(item),
         "ITEM_ESCALATED:" + item.getCode() + ":" + item.getDeadline() + ":" + level.name());
+  }
+
+  /** What happens next to an overdue item: the escalation ladder and the accountability interview. */
+  private String ladder() {
+    String principal = span(escalation.principalAfter());
+    String interview = ItemService.INTERVIEW_AFTER_DAYS + " 天";
+    return "逾期满 " + span(escalation.leaderAfter()) + "仍未报送完成的，报分管领导；满 " + principal + "报主要领导"
+        + (principal.equals(interview) ? "并启动约谈。" : "；满 " + interview + "启动约谈。");
   }
 
   /** "3 天", or "36 小时" for durations that are not whole days. */

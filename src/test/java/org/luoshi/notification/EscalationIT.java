@@ -143,7 +143,7 @@ class EscalationIT {
     assertThat(mails("t1a", "红灯督办")).isEqualTo(1);
     assertThat(mails("t1b", "红灯督办")).isEqualTo(1);
     assertThat(TestSmtp.text(SMTP.to(mail("t1b")).get(0)))
-        .contains("乙一同志：", "已超过截止日期仍未报送完成", "逾期满 3 天仍未报送完成的，报分管领导", "督办时间：2026年6月6日 00:00");
+        .contains("乙一同志：", "已超过截止日期仍未报送完成", "逾期满 3 天仍未报送完成的，报分管领导；满 7 天报主要领导并启动约谈。", "督办时间：2026年6月6日 00:00");
     morningRun("2026-06-07");
     assertThat(SMTP.received()).as("sent once").hasSize(2);
 
