@@ -42,6 +42,10 @@ class ItemNotice implements JavaDelegate {
     List<String> to = new ArrayList<>();
     switch (type) {
       case "ITEM_ISSUED", "ITEM_CLOSED" -> to.addAll(organisation.unitMembers(item.getUnitCode()));
+      case "ITEM_ACCEPTED" -> {
+        to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
+        to.add(item.getLeadLeader());
+      }
       case "ITEM_RETURNED", "VERIFY_REQUESTED" -> to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
       case "EXTENSION_REQUESTED", "REVIEW_REQUESTED" -> to.add(item.getLeadLeader());
       case "CONFIRM_REQUESTED" -> to.addAll(organisation.members(Groups.PRINCIPAL_LEADERS));

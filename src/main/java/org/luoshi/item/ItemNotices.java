@@ -3,7 +3,9 @@ package org.luoshi.item;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Organisation;
+import java.time.Duration;
 import org.luoshi.notification.Notice;
+import org.luoshi.notification.NotificationSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +17,12 @@ class ItemNotices {
 
   private final ItemService items;
   private final Organisation organisation;
+  private final NotificationSettings.Escalation escalation;
 
-  ItemNotices(ItemService items, Organisation organisation) {
+  ItemNotices(ItemService items, Organisation organisation, NotificationSettings settings) {
     this.items = items;
     this.organisation = organisation;
+    this.escalation = settings.escalation();
   }
 
   static String link(Item item) {
@@ -33,6 +37,9 @@ class ItemNotices {
     return switch (type) {
       case "ITEM_ISSUED" -> new Notice(type, "新下发责任清单待签收：" + item.getTitle(),
           facts + "\n来源：" + item.getSource().label() + "\n工作目标：" + item.getTarget() + "\n请在 Tasklist 中签收。",
+          link(item), type + ":" + code + ":" + item.getIssueRound());
+      case "ITEM_ACCEPTED" -> new Notice(type, "责任单位已签收：" + item.getTitle(),
+          facts + "\n" + organisation.unitName(item.getUnitCode()) + "已签收，将制定落实方案、明确责任人。",
           link(item), type + ":" + code + ":" + item.getIssueRound());
       case "ITEM_RETURNED" -> new Notice(type, "责任清单被退回，请重新交办：" + item.getTitle(),
           facts + "\n退回理由：" + text(scope, "lastReturnReason"), link(item), type + ":" + code + ":" + item.getIssueRound());
@@ -62,8 +69,8 @@ class ItemNotices {
           facts + "\n当前进度：" + item.getProgressPercent() + "%", link(item),
           type + ":" + code + ":" + item.getDeadline());
       case "ITEM_OVERDUE" -> new Notice(type, "红灯督办：事项已逾期：" + item.getTitle(),
-          facts + "\n当前进度：" + item.getProgressPercent() + "%\n逾期满 " + ItemService.INTERVIEW_AFTER_DAYS
-              + " 天未报送完成的，将启动约谈。", link(item), type + ":" + code + ":" + item.getDeadline());
+          facts + "\n当前进度：" + item.getProgressPercent() + "%\n" + ladder(), link(item),
+          type + ":" + code + ":" + item.getDeadline());
       case "INSTRUCTION_REPLY_OVERDUE" -> new Notice(type, "批示件逾期未回复：" + item.getTitle(),
           facts + "\n回复期限：" + item.getReplyDue() + "\n请立即报送落实进展（首次进展即为回复）。", link(item),
           type + ":" + code + ":" + item.getReplyDue());
@@ -72,6 +79,33 @@ class ItemNotices {
           facts + "\n请尽快落实并报送完成情况。", link(item), type + ":" + code + ":" + Time.today());
       default -> throw new IllegalArgumentException("Unknown noticeType for an item: " + type);
     };
+  }
+
+  /** A step of the escalation ladder: the leader in charge, then the principal leaders, hear of an overdue item. */
+  Notice escalation(Item item, EscalationLevel level) {
+    long days = Duration.between(Time.endOf(item.getDeadline()).toInstant(), Time.now()).toDays();
+    String head = "【" + item.getCode() + "】" + item.getTitle();
+    String body = "事项：" + head + "\n责任单位：" + organisation.unitName(item.getUnitCode())
+        + "\n责任人：" + (item.getResponsiblePerson() == null ? "（尚未明确）" : organisation.nameOf(item.getResponsiblePerson()))
+        + "\n截止日期：" + item.getDeadline() + "（已逾期满 " + days + " 天）"
+        + "\n分管领导：" + organisation.nameOf(item.getLeadLeader())
+        + "\n当前进度：" + item.getProgressPercent() + "%"
+        + "\n" + level.request();
+    return new Notice("ITEM_ESCALATED", "逾期督办报告（" + level.label() + "）：" + item.getTitle(), body, link(item),
+        "ITEM_ESCALATED:" + item.getCode() + ":" + item.getDeadline() + ":" + level.name());
+  }
+
+  /** What happens next to an overdue item: the escalation ladder and the accountability interview. */
+  private String ladder() {
+    String principal = span(escalation.principalAfter());
+    String interview = ItemService.INTERVIEW_AFTER_DAYS + " 天";
+    return "逾期满 " + span(escalation.leaderAfter()) + "仍未报送完成的，报分管领导；满 " + principal + "报主要领导"
+        + (principal.equals(interview) ? "并启动约谈。" : "；满 " + interview + "启动约谈。");
+  }
+
+  /** "3 天", or "36 小时" for durations that are not whole days. */
+  static String span(Duration d) {
+    return d.toHours() % 24 == 0 ? d.toDays() + " 天" : d.toHours() + " 小时";
   }
 
   private Notice review(String type, Item item, String facts, String step) {

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
 
-/** The deadline has passed (BPMN: ${itemOverdue}): RED; the unit, the office and the leader in charge are told. */
+/**
+ * The deadline has passed (BPMN: ${itemOverdue}): RED, and the first step of the escalation ladder
+ * — the responsible person and the unit are told (the leader in charge and the principal leaders
+ * follow, see {@link ItemEscalation}).
+ */
 @Component("itemOverdue")
 class ItemOverdue implements JavaDelegate {
 
@@ -36,8 +39,6 @@ class ItemOverdue implements JavaDelegate {
     }
     Item item = items.byCode(code);
     List<String> to = new ArrayList<>(organisation.unitMembers(item.getUnitCode()));
-    to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
-    to.add(item.getLeadLeader());
     if (item.getResponsiblePerson() != null) {
       to.add(item.getResponsiblePerson());
     }

@@ -51,6 +51,12 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
       order by i.deadline asc, i.code asc""")
   List<Item> overdueOpen(Collection<ItemStatus> open, LocalDate today);
 
+  /** Open items whose deadline is in [from, to], earliest first. */
+  @Query("""
+      select i from Item i where i.status in :open and i.deadline >= :from and i.deadline <= :to
+      order by i.deadline asc, i.code asc""")
+  List<Item> dueBetween(Collection<ItemStatus> open, LocalDate from, LocalDate to);
+
   /**
    * Rows of (unitCode, status, source, count, overdue now, replied, replied on time, reply due by
    * today or replied) for the items issued in a period.

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
 import org.luoshi.engine.WorkCalendar;
+import org.luoshi.notification.NotificationSettings;
 import org.springframework.stereotype.Component;
 
 /** The rhythm of an item's timers (BPMN: ${itemSchedule.…}). */
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Component;
 public class ItemSchedule {
 
   private final ItemSettings settings;
+  private final NotificationSettings.Escalation escalation;
   private final ItemService items;
   private final WorkCalendar calendar;
 
-  ItemSchedule(ItemSettings settings, ItemService items, WorkCalendar calendar) {
+  ItemSchedule(ItemSettings settings, NotificationSettings notifications, ItemService items, WorkCalendar calendar) {
     this.settings = settings;
+    this.escalation = notifications.escalation();
     this.items = items;
     this.calendar = calendar;
   }
@@ -37,6 +40,16 @@ public class ItemSchedule {
     LocalDate issued = v.date("issuedOn") != null ? v.date("issuedOn") : Time.today();
     boolean instruction = "INSTRUCTION".equalsIgnoreCase(String.valueOf(v.text("source")));
     return Time.endOf(instruction ? calendar.plusWorkingDays(issued, settings.instructionReplyWorkingDays()) : issued);
+  }
+
+  /** The escalation ladder's second step: the leader in charge hears of the overdue item (default 3 days after). */
+  public Date leaderEscalationAt(Date overdueAt) {
+    return Date.from(overdueAt.toInstant().plus(escalation.leaderAfter()));
+  }
+
+  /** The ladder's third step: the principal leaders hear of it (default 7 days after the deadline). */
+  public Date principalEscalationAt(Date overdueAt) {
+    return Date.from(overdueAt.toInstant().plus(escalation.principalAfter()));
   }
 
   /** When monthly progress is asked for: a Camunda cron, by default the 25th at 09:00. */

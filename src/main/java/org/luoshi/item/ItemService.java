@@ -20,6 +20,7 @@ import org.luoshi.engine.Time;
 import org.luoshi.engine.WorkCalendar;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
+import org.luoshi.item.ItemViews.Change;
 import org.luoshi.item.ItemViews.ChildProgress;
 import org.luoshi.item.ItemViews.Counts;
 import org.luoshi.item.ItemViews.Created;
@@ -664,6 +665,48 @@ public class ItemService {
   public List<ItemSummary> overdueNow() {
     LocalDate today = Time.today();
     return items.overdueOpen(ItemStatus.OPEN, today).stream().map(i -> summary(i, today)).toList();
+  }
+
+  /** Open items whose deadline is today or within the next {@code days} days, earliest first. */
+  @Transactional(readOnly = true)
+  public List<ItemSummary> dueWithin(int days) {
+    LocalDate today = Time.today();
+    return items.dueBetween(ItemStatus.OPEN, today, today.plusDays(days)).stream().map(i -> summary(i, today)).toList();
+  }
+
+  /** What happened to items on a day (Beijing time): their events and progress reports, in order. */
+  @Transactional(readOnly = true)
+  public List<Change> changesOn(LocalDate day) {
+    Instant from = startOf(day);
+    Instant to = startOf(day.plusDays(1));
+    List<Change> changes = new ArrayList<>();
+    for (Object[] row : events.between(from, to)) {
+      ItemEvent e = (ItemEvent) row[0];
+      Item i = (Item) row[1];
+      changes.add(new Change(i.getCode(), i.getTitle(), e.getUnitCode(), i.getLeadLeader(), e.getType(),
+          eventLabel(e.getType()), e.getActor(), e.getDetail(), at(e.getOccurredAt())));
+    }
+    for (Object[] row : progress.between(from, to)) {
+      ProgressReport p = (ProgressReport) row[0];
+      Item i = (Item) row[1];
+      changes.add(new Change(i.getCode(), i.getTitle(), i.getUnitCode(), i.getLeadLeader(), "PROGRESS",
+          eventLabel("PROGRESS"), p.getReportedBy(), "进度 " + p.getPercent() + "%", at(p.getReportedAt())));
+    }
+    changes.sort(Comparator.comparing(Change::at));
+    return changes;
+  }
+
+  private static final Map<String, String> EVENT_LABELS = Map.ofEntries(
+      Map.entry("ISSUED", "下发"), Map.entry("ACCEPTED", "签收"), Map.entry("RETURNED", "退回"),
+      Map.entry("REASSIGNED", "重新交办"), Map.entry("CANCELLED", "撤销"), Map.entry("PLANNED", "制定落实方案"),
+      Map.entry("PROGRESS", "报送进展"), Map.entry("EXTENSION_REQUESTED", "申请延期"), Map.entry("EXTENDED", "延期获批"),
+      Map.entry("EXTENSION_DENIED", "延期未获批"), Map.entry("SUBMITTED", "报送完成"), Map.entry("REVIEWED", "审核通过"),
+      Map.entry("REJECTED", "审核退回"), Map.entry("CLOSED", "销号"), Map.entry("REMINDED", "黄灯提醒"),
+      Map.entry("OVERDUE", "逾期"), Map.entry("CHASED", "催办"), Map.entry("ESCALATED", "逐级督办"));
+
+  /** The Chinese name of an item event type (the type itself when unknown). */
+  public static String eventLabel(String type) {
+    return EVENT_LABELS.getOrDefault(type, type);
   }
 
   private static Instant startOf(LocalDate day) {

@@ -45,6 +45,13 @@ public final class ItemViews {
 
   public record Event(String type, String actor, String actorName, String detail, OffsetDateTime at) {}
 
+  /**
+   * Something that happened to an item, for digests: an event of its timeline or a progress report
+   * (type {@code PROGRESS}), with the unit it concerned then and a Chinese label.
+   */
+  public record Change(String code, String title, String unitCode, String leadLeader, String type, String label,
+      String actor, String detail, OffsetDateTime at) {}
+
   /** How far the sub-items have come: counts and the average of their reported progress. */
   public record ChildProgress(int total, int open, int closed, int averagePercent) {}
 

@@ -49,8 +49,8 @@ public class Notification {
   Notification(String recipient, Notice notice, Instant createdAt) {
     this.recipient = recipient;
     this.type = notice.type();
-    this.title = notice.title();
-    this.body = notice.body();
+    this.title = Keys.cut(notice.title(), 200);
+    this.body = Keys.cut(notice.body(), 4000);
     this.link = notice.link();
     this.createdAt = createdAt;
     this.dedupKey = dedupKey(notice.key(), recipient);

@@ -21,4 +21,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
   List<Notification> findByRecipientAndReadAtIsNull(String recipient);
 
   List<Notification> findByTypeAndRecipient(String type, String recipient);
+
+  List<Notification> findByDedupKeyIn(Collection<String> dedupKeys);
 }

@@ -14,18 +14,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The notification service behind every delegate: a notice goes to each recipient's in-app inbox,
- * in the caller's transaction, at most once per notice key and recipient.
+ * in the caller's transaction, at most once per notice key and recipient; and from there to the
+ * other channels (e-mail when SMTP is configured, the SMS/WeChat Work stand-in), see
+ * {@link Deliveries}: held over quiet hours, sent at once inside engine jobs, never in a person's
+ * own transaction, each delivery recorded so that no retry sends it twice.
  */
 @Service
 public class Notifications {
 
   private final NotificationRepository repository;
+  private final Deliveries deliveries;
 
-  Notifications(NotificationRepository repository) {
+  Notifications(NotificationRepository repository, Deliveries deliveries) {
     this.repository = repository;
+    this.deliveries = deliveries;
   }
 
-  /** Puts the notice into each recipient's inbox; returns the notifications written now. */
+  /**
+   * Puts the notice into each recipient's inbox (Camunda user ids) and passes it on to the other
+   * channels; returns the inbox entries written now (none for recipients who had this key already).
+   */
   @Transactional
   public List<Notification> send(Notice notice, Collection<String> recipients) {
     var unique = new LinkedHashSet<String>();
@@ -44,7 +52,9 @@ public class Notifications {
         .map(r -> new Notification(r, notice, now))
         .filter(n -> !existing.contains(n.getDedupKey()))
         .toList();
-    return repository.saveAll(fresh);
+    List<Notification> written = repository.saveAll(fresh);
+    deliveries.dispatch(notice, written);
+    return written;
   }
 
   @Transactional(readOnly = true)

@@ -111,6 +111,8 @@ class ResponsibilityItemIT {
 
     engine.done("office1", code, "verifyCompletion", Map.of("approved", "true", "qualityScore", 85));
     assertThat(notices("leader1", "REVIEW_REQUESTED", code)).hasSize(1);
+    assertThat(notices("leader1", "ITEM_ACCEPTED", code)).hasSize(1);
+    assertThat(notices("office2", "ITEM_ACCEPTED", code)).hasSize(1);
     engine.done("leader1", code, "reviewClosure", Map.of("approved", "true", "qualityScore", 85));
 
     JsonNode d = detail(code);
@@ -145,9 +147,11 @@ class ResponsibilityItemIT {
     engine.fire(pid, "reminderTimer"); // due at once too, but an item already RED gets no YELLOW reminder
     assertThat(notices("t1a", "ITEM_REMINDER", code)).isEmpty();
     engine.fire(pid, "overdueTimer");
-    assertThat(notices("office1", "ITEM_OVERDUE", code)).hasSize(1);
-    assertThat(notices("leader1", "ITEM_OVERDUE", code)).hasSize(1);
+    // day 0 of the escalation ladder: the unit (no responsible person yet); the leader follows after 3 days
     assertThat(notices("t1a", "ITEM_OVERDUE", code)).hasSize(1);
+    assertThat(notices("t1b", "ITEM_OVERDUE", code)).hasSize(1);
+    assertThat(notices("leader1", "ITEM_OVERDUE", code)).isEmpty();
+    assertThat(notices("office1", "ITEM_OVERDUE", code)).isEmpty();
 
     acceptAndPlan(code);
     complete(code, "2026-06-01");

@@ -74,6 +74,14 @@ class ResponsibilityItemProcessTest {
     public Date replyDueAt(org.camunda.bpm.engine.delegate.VariableScope scope) {
       return Date.from(Instant.parse("2026-03-09T16:00:00Z"));
     }
+
+    public Date leaderEscalationAt(Date overdueAt) {
+      return Date.from(overdueAt.toInstant().plus(3, ChronoUnit.DAYS));
+    }
+
+    public Date principalEscalationAt(Date overdueAt) {
+      return Date.from(overdueAt.toInstant().plus(7, ChronoUnit.DAYS));
+    }
   }
 
   @BeforeEach
@@ -115,6 +123,7 @@ class ResponsibilityItemProcessTest {
     Mocks.register("itemChase", (JavaDelegate) e -> calls.add("chase"));
     Mocks.register("overdueInterview", (JavaDelegate) e -> calls.add("interview"));
     Mocks.register("instructionReply", (JavaDelegate) e -> calls.add("reply chased"));
+    Mocks.register("itemEscalation", (JavaDelegate) e -> calls.add("escalate " + e.getVariableLocal("level")));
     Mocks.register("itemSchedule", new Schedule());
   }
 
@@ -181,6 +190,8 @@ class ResponsibilityItemProcessTest {
 
   private void acceptAndPlan(ProcessInstance pi) {
     complete(task("acceptItem", pi), withVariables("accepted", true));
+    assertThat(pi).isWaitingAt("notifyAccepted");
+    runAsync();
     complete(task("planItem", pi), withVariables("responsiblePerson", "t1a", "measures", "措施"));
     assertThat(pi).isWaitingAt("submitCompletion");
   }
@@ -215,7 +226,7 @@ class ResponsibilityItemProcessTest {
     assertThat(pi).isEnded().hasPassed("computeTimeliness", "decideClosureRoute", "closeItem", "notifyClosed")
         .hasNotPassed("confirmClosure");
     Assertions.assertThat(notices).containsExactly(
-        "ITEM_ISSUED", "VERIFY_REQUESTED", "REVIEW_REQUESTED", "ITEM_CLOSED");
+        "ITEM_ISSUED", "ITEM_ACCEPTED", "VERIFY_REQUESTED", "REVIEW_REQUESTED", "ITEM_CLOSED");
   }
 
   @Test
@@ -233,7 +244,9 @@ class ResponsibilityItemProcessTest {
     Assertions.assertThat(notices).containsExactly("ITEM_ISSUED", "ITEM_RETURNED", "ITEM_ISSUED");
 
     complete(task("acceptItem", pi), withVariables("accepted", true));
+    runAsync();
     assertThat(pi).isWaitingAt("planItem");
+    Assertions.assertThat(notices).endsWith("ITEM_ACCEPTED");
   }
 
   @Test
@@ -263,7 +276,7 @@ class ResponsibilityItemProcessTest {
     Assertions.assertThat(timer("overdueTimer").getDuedate()).isAfter(overdueBefore)
         .isEqualTo(Date.from(Instant.parse("2026-04-30T16:00:00Z")));
     Assertions.assertThat(timer("reminderTimer").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-27T01:00:00Z")));
-    Assertions.assertThat(notices).containsExactly("ITEM_ISSUED", "EXTENSION_REQUESTED", "EXTENSION_DECIDED");
+    Assertions.assertThat(notices).containsExactly("ITEM_ISSUED", "ITEM_ACCEPTED", "EXTENSION_REQUESTED", "EXTENSION_DECIDED");
   }
 
   @Test
@@ -385,6 +398,40 @@ class ResponsibilityItemProcessTest {
   }
 
   @Test
+  void anOverdueItemClimbsTheLadderToTheLeaderAfterThreeDaysAndThePrincipalsAfterSeven() {
+    ProcessInstance pi = issue("KEY_TASK");
+    acceptAndPlan(pi);
+    fire("overdueTimer");
+    Assertions.assertThat(calls).contains("overdue").doesNotContain("escalate LEADER");
+    Assertions.assertThat(timer("escalateToLeaderTimer").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-04-03T16:00:00Z")));
+    Assertions.assertThat(timer("escalateToPrincipalTimer")).as("one step at a time").isNull();
+
+    fire("escalateToLeaderTimer");
+    Assertions.assertThat(calls).containsOnlyOnce("escalate LEADER").doesNotContain("escalate PRINCIPAL");
+    Assertions.assertThat(timer("escalateToPrincipalTimer").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-04-07T16:00:00Z")));
+
+    fire("escalateToPrincipalTimer");
+    Assertions.assertThat(calls).containsOnlyOnce("escalate PRINCIPAL");
+    assertThat(pi).hasPassed("escalateToLeader", "escalateToPrincipal", "escalatedEnd").isWaitingAt("submitCompletion");
+    Assertions.assertThat(calls.indexOf("escalate LEADER")).isLessThan(calls.indexOf("escalate PRINCIPAL"));
+  }
+
+  @Test
+  void submittingTheCompletionStopsTheLadder() {
+    ProcessInstance pi = issue("KEY_TASK");
+    acceptAndPlan(pi);
+    fire("overdueTimer");
+    fire("escalateToLeaderTimer");
+    submit(pi);
+
+    assertThat(pi).isWaitingAt("verifyCompletion").hasNotPassed("escalateToPrincipal");
+    Assertions.assertThat(timer("escalateToPrincipalTimer")).isNull();
+    Assertions.assertThat(calls).doesNotContain("escalate PRINCIPAL");
+  }
+
+  @Test
   void submittingTheCompletionStopsTheDeadlineTimers() {
     ProcessInstance pi = issue("KEY_TASK");
     acceptAndPlan(pi);
@@ -392,7 +439,8 @@ class ResponsibilityItemProcessTest {
     submit(pi);
     assertThat(pi).isWaitingAt("verifyCompletion");
     // the deadline's timers ended with 限期落实; the process-wide ones (monthly progress, reply check) go on
-    for (String deadlineTimer : List.of("reminderTimer", "overdueTimer", "chaseTimer", "interviewTimer")) {
+    for (String deadlineTimer : List.of("reminderTimer", "overdueTimer", "chaseTimer", "interviewTimer",
+        "escalateToLeaderTimer", "escalateToPrincipalTimer")) {
       Assertions.assertThat(timer(deadlineTimer)).as(deadlineTimer).isNull();
     }
     Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(2);

@@ -51,7 +51,7 @@ final class SpringBeans {
   static java.util.List<String> declaredIn(String code, String fileClassName) {
     java.util.List<String> names = new java.util.ArrayList<>();
     Matcher stereotype = STEREOTYPE.matcher(code);
-    if (stereotype.find()) {
+    while (stereotype.find()) { // a file may declare nested bean classes too
       if (stereotype.group(1) != null) {
         names.add(stereotype.group(1));
       } else {

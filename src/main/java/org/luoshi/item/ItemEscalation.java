@@ -1,0 +1,47 @@
+package org.luoshi.item;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.identity.Groups;
+import org.luoshi.identity.Organisation;
+import org.luoshi.notification.Notifications;
+import org.springframework.stereotype.Component;
+
+/**
+ * A step of the escalation ladder of an overdue item (BPMN: ${itemEscalation}, input {@code level}
+ * LEADER or PRINCIPAL): the leader in charge, then the principal leaders, are told; the step is
+ * recorded on the item (event ESCALATED). Nothing happens once the item is no longer overdue.
+ */
+@Component("itemEscalation")
+class ItemEscalation implements JavaDelegate {
+
+  private final ItemService items;
+  private final ItemNotices texts;
+  private final Notifications notifications;
+  private final Organisation organisation;
+
+  ItemEscalation(ItemService items, ItemNotices texts, Notifications notifications, Organisation organisation) {
+    this.items = items;
+    this.texts = texts;
+    this.notifications = notifications;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    EscalationLevel level = EscalationLevel.valueOf(String.valueOf(execution.getVariableLocal("level")));
+    String code = ItemProcess.code(execution);
+    if (!items.isOverdue(code)) {
+      return;
+    }
+    Item item = items.byCode(code);
+    List<String> to = level == EscalationLevel.LEADER
+        ? List.of(item.getLeadLeader())
+        : organisation.members(Groups.PRINCIPAL_LEADERS);
+    if (!notifications.send(texts.escalation(item, level), to).isEmpty()) {
+      items.recordEvent(code, "ESCALATED", ItemService.SYSTEM, level.label() + "：" + String.join("、",
+          to.stream().map(organisation::nameOf).toList()));
+    }
+  }
+}

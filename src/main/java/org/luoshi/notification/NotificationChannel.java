@@ -1,0 +1,36 @@
+package org.luoshi.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.luoshi.identity.Person;
+
+/**
+ * A way to reach people beyond the in-app inbox (e-mail; SMS or WeChat Work). {@link Notifications}
+ * asks each enabled channel where a recipient is reached, keeps a delivery record per notice,
+ * recipient and channel, and hands the channel what is due; a channel only sends.
+ */
+public interface NotificationChannel {
+
+  /** The channel's name in delivery records and logs (EMAIL, SMS …), at most 20 characters. */
+  String name();
+
+  /** Whether this channel is switched on in this installation. */
+  boolean enabled();
+
+  /** Where the person is reached on this channel, or empty (no address, or they turned it off). */
+  Optional<String> address(Person person);
+
+  /**
+   * Sends each message and answers those that failed (empty: all were sent). A failure is
+   * permanent when retrying cannot help (the server refused the address); otherwise the delivery is
+   * retried. Must not throw for the failure of a single message.
+   */
+  List<Failure> send(List<Message> messages);
+
+  /** One notice for one person at one address. */
+  record Message(String recipient, String recipientName, String address, String type, String title,
+      String body, String link, Instant createdAt) {}
+
+  record Failure(Message message, String reason, boolean permanent) {}
+}
