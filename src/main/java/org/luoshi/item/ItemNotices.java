@@ -99,7 +99,7 @@ class ItemNotices {
   private String ladder() {
     String principal = span(escalation.principalAfter());
     String interview = ItemService.INTERVIEW_AFTER_DAYS + " 天";
-    return "逾期满 " + span(escalation.leaderAfter()) + "仍未报送完成的，报分管领导；满 " + principal + "报主要领导"
+    return "逾期满 " + span(escalation.leaderAfter()) + "仍未报送完成的，再报分管领导督办；满 " + principal + "报主要领导"
         + (principal.equals(interview) ? "并启动约谈。" : "；满 " + interview + "启动约谈。");
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,11 @@ class ItemOverdue implements JavaDelegate {
       return;
     }
     Item item = items.byCode(code);
+    // DESIGN.md §4.1: the unit, the office and the leader in charge hear at once (the ladder then
+    // escalates to the leader again after 3 days and to the principal leaders after 7)
     List<String> to = new ArrayList<>(organisation.unitMembers(item.getUnitCode()));
+    to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
+    to.add(item.getLeadLeader());
     if (item.getResponsiblePerson() != null) {
       to.add(item.getResponsiblePerson());
     }

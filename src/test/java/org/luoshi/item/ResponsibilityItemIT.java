@@ -147,11 +147,11 @@ class ResponsibilityItemIT {
     engine.fire(pid, "reminderTimer"); // due at once too, but an item already RED gets no YELLOW reminder
     assertThat(notices("t1a", "ITEM_REMINDER", code)).isEmpty();
     engine.fire(pid, "overdueTimer");
-    // day 0 of the escalation ladder: the unit (no responsible person yet); the leader follows after 3 days
+    // DESIGN.md §4.1: at the deadline the unit, the office and the leader in charge are notified
     assertThat(notices("t1a", "ITEM_OVERDUE", code)).hasSize(1);
     assertThat(notices("t1b", "ITEM_OVERDUE", code)).hasSize(1);
-    assertThat(notices("leader1", "ITEM_OVERDUE", code)).isEmpty();
-    assertThat(notices("office1", "ITEM_OVERDUE", code)).isEmpty();
+    assertThat(notices("leader1", "ITEM_OVERDUE", code)).hasSize(1);
+    assertThat(notices("office1", "ITEM_OVERDUE", code)).hasSize(1);
 
     acceptAndPlan(code);
     complete(code, "2026-06-01");

@@ -124,16 +124,16 @@ class EscalationIT {
     String code = created.get("code").asText();
     String pid = created.get("processInstanceId").asText();
 
-    // day 0, 2026-06-06 00:00: the responsible person and the unit; inbox at once, mail at 07:00
+    // day 0, 2026-06-06 00:00: the responsible person, the unit, the office and the leader in charge
+    // (DESIGN.md §4.1); inbox at once, mail at 07:00
     engine.fire(pid, "overdueTimer");
-    for (String user : List.of("t1a", "t1b")) {
+    for (String user : List.of("t1a", "t1b", "office1", "leader1")) {
       assertThat(inbox(user, "ITEM_OVERDUE", code)).as(user).hasSize(1);
     }
-    assertThat(inbox("leader1", "ITEM_OVERDUE", code)).isEmpty();
     assertThat(inbox("principal1", "ITEM_ESCALATED", code)).isEmpty();
     assertThat(SMTP.received()).as("quiet hours").isEmpty();
     assertThat(deliveries.findByNoticeKeyOrderByIdAsc("ITEM_OVERDUE:" + code + ":2026-06-05"))
-        .hasSize(2).allSatisfy(d -> {
+        .hasSize(5).allSatisfy(d -> { // t1a, t1b, office1, office2, leader1
           assertThat(d.getStatus()).isEqualTo(NotificationDelivery.Status.HELD);
           assertThat(d.getNotBefore()).isEqualTo(at("2026-06-06T07:00"));
         });
@@ -142,10 +142,11 @@ class EscalationIT {
     morningRun("2026-06-06");
     assertThat(mails("t1a", "红灯督办")).isEqualTo(1);
     assertThat(mails("t1b", "红灯督办")).isEqualTo(1);
+    assertThat(mails("leader1", "红灯督办")).isEqualTo(1);
     assertThat(TestSmtp.text(SMTP.to(mail("t1b")).get(0)))
-        .contains("乙一同志：", "已超过截止日期仍未报送完成", "逾期满 3 天仍未报送完成的，报分管领导；满 7 天报主要领导并启动约谈。", "督办时间：2026年6月6日 00:00");
+        .contains("乙一同志：", "已超过截止日期仍未报送完成", "逾期满 3 天仍未报送完成的，再报分管领导督办；满 7 天报主要领导并启动约谈。", "督办时间：2026年6月6日 00:00");
     morningRun("2026-06-07");
-    assertThat(SMTP.received()).as("sent once").hasSize(2);
+    assertThat(SMTP.received()).as("sent once").hasSize(5);
 
     // +3 days, 2026-06-09 00:00: the leader in charge
     assertThat(engine.timer(pid, "escalateToLeaderTimer").getDuedate()).isEqualTo(Date.from(at("2026-06-09T00:00")));
