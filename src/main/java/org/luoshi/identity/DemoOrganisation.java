@@ -74,7 +74,7 @@ public class DemoOrganisation implements ApplicationRunner {
     }
   }
 
-  boolean enabled() {
+  public boolean enabled() {
     String setting = properties.demo().enabled();
     if (setting == null || setting.isBlank() || setting.equalsIgnoreCase("auto")) {
       return database.isEmbedded();

@@ -16,6 +16,7 @@ class DemoOrganisationIT {
 
   static final String DEMO_PASSWORD = "Dem0-Test-Pw!"; // application-test.yaml
   @Autowired DemoOrganisation demo;
+  @Autowired org.springframework.boot.ApplicationRunner demoItems;
   @Autowired IdentityService identity;
   @Autowired Organisation organisation;
   @LocalServerPort int port;
@@ -36,6 +37,17 @@ class DemoOrganisationIT {
   @Test
   void demoUsersLogInWithTheDemoPassword() {
     assertThat(new Http(port).as("jiangtao", DEMO_PASSWORD).get("/api/notifications").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aFirstDemoStartIssuesAFewItemsOnce() throws Exception {
+    var ledger = new Http(port).as("wanglei", DEMO_PASSWORD).get("/api/items?size=50").json();
+    assertThat(ledger.get("totalElements").asInt()).isEqualTo(6);
+    assertThat(ledger.get("content").findValuesAsText("unitName")).contains("区人社局", "魏岭乡", "敦煌路街道");
+    assertThat(ledger.get("content").findValuesAsText("light")).contains("RED"); // the migrated, overdue one
+    demoItems.run(null);
+    assertThat(new Http(port).as("wanglei", DEMO_PASSWORD).get("/api/items").json().get("totalElements").asInt())
+        .isEqualTo(6);
   }
 
   @Test
