@@ -111,6 +111,7 @@ class ItemBrowserIT {
     browser.settle().screenshot("item-accept-form-unit-zh");
     browser.press("完成");
     browser.waitUntil(d -> items.byCode(code).getStatus() == ItemStatus.IN_PROGRESS);
+    engine.runAsync(); // the office and the leader hear that it was accepted
     assertThat(engine.task(code, "planItem")).isNotNull();
   }
 

@@ -261,7 +261,13 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks the element, waiting until it can be clicked. */
   public Browser click(By by) {
-    wait(TIMEOUT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    WebElement element = wait(TIMEOUT).until(ExpectedConditions.elementToBeClickable(by));
+    try {
+      element.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+      // Tasklist's footer overlays the bottom of a long form: bring the element up and click it there
+      script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
     return this;
   }
 
