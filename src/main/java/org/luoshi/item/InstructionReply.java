@@ -1,11 +1,7 @@
 package org.luoshi.item;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.identity.Groups;
-import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +15,13 @@ class InstructionReply implements JavaDelegate {
   private final ItemService items;
   private final ItemNotices texts;
   private final Notifications notifications;
-  private final Organisation organisation;
+  private final ItemAudience audience;
 
-  InstructionReply(ItemService items, ItemNotices texts, Notifications notifications, Organisation organisation) {
+  InstructionReply(ItemService items, ItemNotices texts, Notifications notifications, ItemAudience audience) {
     this.items = items;
     this.texts = texts;
     this.notifications = notifications;
-    this.organisation = organisation;
+    this.audience = audience;
   }
 
   @Override
@@ -35,11 +31,7 @@ class InstructionReply implements JavaDelegate {
       return;
     }
     Item item = items.byCode(code);
-    List<String> to = new ArrayList<>(organisation.unitMembers(item.getUnitCode()));
-    to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
-    if (item.getResponsiblePerson() != null) {
-      to.add(item.getResponsiblePerson());
-    }
-    notifications.send(texts.notice("INSTRUCTION_REPLY_OVERDUE", item, execution), to);
+    notifications.send(texts.notice("INSTRUCTION_REPLY_OVERDUE", item, execution),
+        audience.of(item).unit().person().office().list());
   }
 }

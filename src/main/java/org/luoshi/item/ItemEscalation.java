@@ -20,12 +20,14 @@ class ItemEscalation implements JavaDelegate {
   private final ItemNotices texts;
   private final Notifications notifications;
   private final Organisation organisation;
+  private final ItemAudience audience;
 
-  ItemEscalation(ItemService items, ItemNotices texts, Notifications notifications, Organisation organisation) {
+  ItemEscalation(ItemService items, ItemNotices texts, Notifications notifications, Organisation organisation, ItemAudience audience) {
     this.items = items;
     this.texts = texts;
     this.notifications = notifications;
     this.organisation = organisation;
+    this.audience = audience;
   }
 
   @Override
@@ -37,8 +39,8 @@ class ItemEscalation implements JavaDelegate {
     }
     Item item = items.byCode(code);
     List<String> to = level == EscalationLevel.LEADER
-        ? List.of(item.getLeadLeader())
-        : organisation.members(Groups.PRINCIPAL_LEADERS);
+        ? audience.of(item).leader().list()
+        : audience.of(item).principals().list();
     if (!notifications.send(texts.escalation(item, level), to).isEmpty()) {
       items.recordEvent(code, "ESCALATED", ItemService.SYSTEM, level.label() + "：" + String.join("、",
           to.stream().map(organisation::nameOf).toList()));

@@ -1,11 +1,8 @@
 package org.luoshi.item;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.identity.Groups;
-import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
@@ -19,13 +16,13 @@ import org.springframework.stereotype.Component;
 class ItemNotice implements JavaDelegate {
 
   private final ItemService items;
-  private final Organisation organisation;
+  private final ItemAudience audience;
   private final Notifications notifications;
   private final ItemNotices texts;
 
-  ItemNotice(ItemService items, Organisation organisation, Notifications notifications, ItemNotices texts) {
+  ItemNotice(ItemService items, ItemAudience audience, Notifications notifications, ItemNotices texts) {
     this.items = items;
-    this.organisation = organisation;
+    this.audience = audience;
     this.notifications = notifications;
     this.texts = texts;
   }
@@ -39,22 +36,17 @@ class ItemNotice implements JavaDelegate {
   }
 
   List<String> recipients(String type, Item item) {
-    List<String> to = new ArrayList<>();
-    switch (type) {
-      case "ITEM_ISSUED", "ITEM_CLOSED" -> to.addAll(organisation.unitMembers(item.getUnitCode()));
-      case "ITEM_ACCEPTED" -> {
-        to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
-        to.add(item.getLeadLeader());
-      }
-      case "ITEM_RETURNED", "VERIFY_REQUESTED" -> to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
-      case "EXTENSION_REQUESTED", "REVIEW_REQUESTED" -> to.add(item.getLeadLeader());
-      case "CONFIRM_REQUESTED" -> to.addAll(organisation.members(Groups.PRINCIPAL_LEADERS));
-      case "EXTENSION_DECIDED", "ITEM_REJECTED" -> to.add(item.getResponsiblePerson());
+    var to = audience.of(item);
+    return switch (type) {
+      case "ITEM_ISSUED" -> to.unit().list();
+      case "ITEM_CLOSED" -> to.unit().person().list();
+      case "ITEM_ACCEPTED" -> to.office().leader().list();
+      case "ITEM_RETURNED", "VERIFY_REQUESTED" -> to.office().list();
+      case "EXTENSION_REQUESTED", "REVIEW_REQUESTED" -> to.leader().list();
+      case "CONFIRM_REQUESTED" -> to.principals().list();
+      case "EXTENSION_DECIDED", "ITEM_REJECTED" -> to.person().list();
       default -> throw new IllegalArgumentException("Unknown noticeType for an item: " + type);
-    }
-    if (type.equals("ITEM_CLOSED") && item.getResponsiblePerson() != null) {
-      to.add(item.getResponsiblePerson());
-    }
-    return to;
+    };
   }
+
 }

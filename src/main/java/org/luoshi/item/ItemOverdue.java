@@ -1,11 +1,7 @@
 package org.luoshi.item;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.identity.Groups;
-import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
 
@@ -21,15 +17,15 @@ class ItemOverdue implements JavaDelegate {
   private final ItemProcess process;
   private final ItemNotices texts;
   private final Notifications notifications;
-  private final Organisation organisation;
+  private final ItemAudience audience;
 
   ItemOverdue(ItemService items, ItemProcess process, ItemNotices texts, Notifications notifications,
-      Organisation organisation) {
+      ItemAudience audience) {
     this.items = items;
     this.process = process;
     this.texts = texts;
     this.notifications = notifications;
-    this.organisation = organisation;
+    this.audience = audience;
   }
 
   @Override
@@ -41,13 +37,8 @@ class ItemOverdue implements JavaDelegate {
     Item item = items.byCode(code);
     // DESIGN.md §4.1: the unit, the office and the leader in charge hear at once (the ladder then
     // escalates to the leader again after 3 days and to the principal leaders after 7)
-    List<String> to = new ArrayList<>(organisation.unitMembers(item.getUnitCode()));
-    to.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
-    to.add(item.getLeadLeader());
-    if (item.getResponsiblePerson() != null) {
-      to.add(item.getResponsiblePerson());
-    }
-    notifications.send(texts.notice("ITEM_OVERDUE", item, execution), to);
+    notifications.send(texts.notice("ITEM_OVERDUE", item, execution),
+        audience.of(item).unit().person().office().leader().list());
     process.refresh(execution, item);
   }
 }

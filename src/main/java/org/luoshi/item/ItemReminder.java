@@ -1,10 +1,7 @@
 package org.luoshi.item;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
 
@@ -16,15 +13,15 @@ class ItemReminder implements JavaDelegate {
   private final ItemProcess process;
   private final ItemNotices texts;
   private final Notifications notifications;
-  private final Organisation organisation;
+  private final ItemAudience audience;
 
   ItemReminder(ItemService items, ItemProcess process, ItemNotices texts, Notifications notifications,
-      Organisation organisation) {
+      ItemAudience audience) {
     this.items = items;
     this.process = process;
     this.texts = texts;
     this.notifications = notifications;
-    this.organisation = organisation;
+    this.audience = audience;
   }
 
   @Override
@@ -34,11 +31,7 @@ class ItemReminder implements JavaDelegate {
       return; // submitted meanwhile, or already RED (a migrated item whose timers were all due at once)
     }
     items.recordEvent(item.getCode(), "REMINDED", ItemService.SYSTEM, "截止日期 " + item.getDeadline());
-    List<String> to = new ArrayList<>(organisation.unitMembers(item.getUnitCode()));
-    if (item.getResponsiblePerson() != null) {
-      to.add(item.getResponsiblePerson());
-    }
-    notifications.send(texts.notice("ITEM_REMINDER", item, execution), to);
+    notifications.send(texts.notice("ITEM_REMINDER", item, execution), audience.of(item).unit().person().list());
     process.refresh(execution, item);
   }
 }

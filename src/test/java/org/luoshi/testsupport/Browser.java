@@ -50,7 +50,7 @@ public final class Browser implements AutoCloseable {
       Path.of(System.getProperty("luoshi.browser.chromedriver", "/usr/bin/chromedriver"));
   public static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** How long a wait for the page may take (the webapps load a few MB of scripts). */
-  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration TIMEOUT = Duration.ofSeconds(60); // generous: CI machines are small and busy
 
   private final String baseUrl;
   private final Path profile;
