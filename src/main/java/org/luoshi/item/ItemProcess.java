@@ -2,11 +2,10 @@ package org.luoshi.item;
 
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.luoshi.engine.Actors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,25 +16,20 @@ import org.springframework.stereotype.Component;
 class ItemProcess {
 
   private final ItemService items;
-  private final IdentityService identity;
 
-  ItemProcess(ItemService items, IdentityService identity) {
+  ItemProcess(ItemService items) {
     this.items = items;
-    this.identity = identity;
   }
 
   /** The person completing a task: the logged-in user, else the assignee, else "system". */
   String actor(DelegateTask task) {
-    Authentication a = identity.getCurrentAuthentication();
-    if (a != null && a.getUserId() != null) {
-      return a.getUserId();
-    }
-    return task.getAssignee() != null ? task.getAssignee() : ItemService.SYSTEM;
+    return Actors.of(task);
   }
 
+  /** The person behind the current engine call, or "system". */
   String actor() {
-    Authentication a = identity.getCurrentAuthentication();
-    return a != null && a.getUserId() != null ? a.getUserId() : ItemService.SYSTEM;
+    String user = Actors.currentUser();
+    return user != null ? user : Actors.SYSTEM;
   }
 
   /** Writes the item's variables that differ from what the instance holds. */

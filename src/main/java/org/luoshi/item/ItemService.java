@@ -52,7 +52,7 @@ public class ItemService {
   public static final String PROCESS_KEY = "responsibility-item";
   /** Days after the deadline an accountability interview starts (DESIGN.md §4.1). */
   public static final int INTERVIEW_AFTER_DAYS = 7;
-  static final String SYSTEM = "system";
+  static final String SYSTEM = org.luoshi.engine.Actors.SYSTEM;
 
   private final ItemRepository items;
   private final ProgressReportRepository progress;

@@ -17,11 +17,7 @@ final class Actors {
 
   /** The person completing a task: the caller, else the task's assignee. */
   static String of(DelegateTask task) {
-    Authentication a = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (a != null && a.getUserId() != null) {
-      return a.getUserId();
-    }
-    return task.getAssignee();
+    return org.luoshi.engine.Actors.of(task);
   }
 
   /** Whether an authenticated caller may start supervisions: the office or an administrator. */
