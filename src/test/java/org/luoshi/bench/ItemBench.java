@@ -92,9 +92,10 @@ class ItemBench {
     // warm up the JIT, caches and both process definitions
     lifecycles(20, false);
     lifecycles(5, true);
-    if (Boolean.getBoolean("bench.sqlTrace")) {
+    String traced = System.getProperty("bench.sqlTrace", "");
+    if (!traced.isEmpty() && !traced.equals("false")) {
       SqlCounter.trace = true;
-      lifecycles(1, false);
+      lifecycles(1, traced.equals("bare"));
       SqlCounter.trace = false;
       SqlCounter.TRACE.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .forEach(e -> System.out.println("SQL " + e.getValue() + "\t" + e.getKey().substring(0, Math.min(220, e.getKey().length()))));
