@@ -2,6 +2,7 @@ package org.luoshi.item;
 
 import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.jpa.domain.Specification;
@@ -69,8 +70,17 @@ final class ItemSpecifications {
         }
       }
       if (q.q() != null && !q.q().isBlank()) {
-        String like = "%" + q.q().trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%";
-        p.add(cb.or(cb.like(cb.lower(root.get("title")), like, '\\'), cb.like(cb.lower(root.get("code")), like, '\\')));
+        String term = q.q().trim();
+        String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        if (term.equals(term.toLowerCase(Locale.ROOT)) && term.equals(term.toUpperCase(Locale.ROOT))) {
+          // nothing with a case (Chinese, digits): a plain LIKE; lower() on every row made PostgreSQL's scan of
+          // 100,000 titles four times slower (bench/run)
+          p.add(cb.or(cb.like(root.get("title"), like, '\\'), cb.like(root.get("code"), like, '\\')));
+        } else {
+          String lower = like.toLowerCase(Locale.ROOT);
+          p.add(cb.or(cb.like(cb.lower(root.get("title")), lower, '\\'),
+              cb.like(cb.lower(root.get("code")), lower, '\\')));
+        }
       }
       return cb.and(p.toArray(Predicate[]::new));
     };

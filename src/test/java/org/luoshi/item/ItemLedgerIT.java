@@ -86,6 +86,12 @@ class ItemLedgerIT {
         .containsExactly(b);
     assertThat(http.as("office1").get("/api/items?source=INSTRUCTION").json().get("totalElements").asInt()).isEqualTo(1);
     assertThat(http.as("office1").get("/api/items?q=就业").json().get("totalElements").asInt()).isEqualTo(3);
+    // a code by its number, and in any case; % and _ are searched for, not wildcards
+    assertThat(http.as("office1").get("/api/items?q=" + c.substring(8)).json().get("content").findValuesAsText("code"))
+        .contains(c);
+    assertThat(http.as("office1").get("/api/items?q=" + c.toLowerCase()).json().get("content").findValuesAsText("code"))
+        .containsExactly(c);
+    assertThat(http.as("office1").get("/api/items?q=%25").json().get("totalElements").asInt()).isZero();
     assertThat(http.as("office1").get("/api/items?page=1&size=2").json().get("content")).hasSize(1);
 
     // unit staff see their unit's items, a leader the items they lead

@@ -1,0 +1,404 @@
+package org.luoshi.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.luoshi.engine.Time;
+import org.luoshi.identity.Groups;
+import org.luoshi.item.IssueRequest;
+import org.luoshi.item.ItemService;
+import org.luoshi.item.ItemSource;
+import org.luoshi.testsupport.Http;
+import org.luoshi.testsupport.LuoshiIT;
+import org.luoshi.testsupport.TestOrganisation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * DESIGN.md §7 measured in one run (not a test: bench/run starts it and prints its figures).
+ *
+ * <ul>
+ *   <li>A full responsibility-item lifecycle (issue, accept, plan, submit, office verification,
+ *       leader review, closed with its score, every notification job run) against a bare Camunda
+ *       process with the same five user tasks and no Luoshi code: milliseconds per lifecycle and
+ *       SQL statements per task completion, bare and Luoshi interleaved in rounds.
+ *   <li>Ledger and stats queries over HTTP (basic auth, JSON, as the ledger pages call them): p50
+ *       and p95 for the office and for a unit member.
+ *   <li>Both at 1,000 and at 100,000 items (the difference loaded straight into ls_item), so the
+ *       cost per item can be compared.
+ * </ul>
+ *
+ * Sizes: {@code -Dbench.items=100000 -Dbench.lifecycles=100 -Dbench.queries=100}.
+ */
+@LuoshiIT
+@Import(SqlCounter.Config.class)
+class ItemBench {
+
+  static final int LARGE = Integer.getInteger("bench.items", 100_000);
+  static final int SMALL = Math.min(1_000, LARGE);
+  static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 100);
+  static final int QUERIES = Integer.getInteger("bench.queries", 100);
+  static final int ROUND = 10;
+  static final String[] UNITS = {"T1", "T2", "T3", "B04", "B05", "B06", "B07", "B08", "B09", "B10", "B11", "B12",
+      "B13", "B14", "B15", "B16"};
+  static final String[] WORDS = {"就业", "养老", "道路", "污水", "招商", "教育", "医疗", "住房", "绿化", "消防", "供暖", "扶贫"};
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identity;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
+  @Autowired ManagementService management;
+  @Autowired ItemService items;
+  @Autowired DataSource dataSource;
+
+  final List<String> out = new ArrayList<>();
+  final Map<String, Double> figures = new LinkedHashMap<>();
+
+  @Test
+  void bench() throws Exception {
+    TestOrganisation.create(identity);
+    for (String u : UNITS) {
+      TestOrganisation.group(identity, Groups.unit(u), "单位" + u, Groups.UNIT_TYPE);
+    }
+    deployBareProcess();
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    String db = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName() + " "
+        + c.getMetaData().getDatabaseProductVersion());
+    line("database: " + db + "; lifecycles per side: " + LIFECYCLES + "; queries per kind: " + QUERIES);
+
+    // warm up the JIT, caches and both process definitions
+    lifecycles(20, false);
+    lifecycles(5, true);
+    String traced = System.getProperty("bench.sqlTrace", "");
+    if (!traced.isEmpty() && !traced.equals("false")) {
+      SqlCounter.trace = true;
+      lifecycles(1, traced.equals("bare"));
+      SqlCounter.trace = false;
+      SqlCounter.TRACE.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .forEach(e -> System.out.println("SQL " + e.getValue() + "\t" + e.getKey().substring(0, Math.min(220, e.getKey().length()))));
+      return;
+    }
+    fill(jdbc, SMALL);
+    measure("small", jdbc);
+    fill(jdbc, LARGE);
+    measure("large", jdbc);
+
+    line("");
+    line("== Summary against DESIGN.md §7");
+    double timeRatio = figures.get("large.luoshi.ms") / figures.get("large.bare.ms");
+    double sqlRatio = figures.get("large.luoshi.sqlPerCompletion") / figures.get("large.bare.sqlPerCompletion");
+    bar("lifecycle time Luoshi / bare at " + LARGE + " items", timeRatio, 1.3, "x");
+    double timeRatio1k = figures.get("small.luoshi.ms") / figures.get("small.bare.ms");
+    bar("lifecycle time Luoshi / bare at " + SMALL + " items", timeRatio1k, 1.3, "x");
+    bar("SQL per task completion Luoshi / bare", sqlRatio, 1.3, "x");
+    double worstP95 = figures.entrySet().stream().filter(e -> e.getKey().startsWith("large.query.") && e.getKey().endsWith(".p95"))
+        .mapToDouble(Map.Entry::getValue).max().orElse(Double.NaN);
+    bar("worst ledger/stats p95 at " + LARGE + " items", worstP95, 50, " ms");
+    bar("time per lifecycle " + LARGE + " / " + SMALL, figures.get("large.luoshi.ms") / figures.get("small.luoshi.ms"), 1.3, "x");
+    bar("SQL per lifecycle " + LARGE + " / " + SMALL, figures.get("large.luoshi.sqlPerLifecycle") / figures.get("small.luoshi.sqlPerLifecycle"), 1.05, "x");
+
+    Path file = Path.of("target", "bench", "items.txt");
+    Files.createDirectories(file.getParent());
+    Files.write(file, out);
+    System.out.println("BENCH-RESULTS " + file.toAbsolutePath());
+  }
+
+  // --- lifecycles -----------------------------------------------------------------------------
+
+  private void measure(String size, JdbcTemplate jdbc) {
+    long count = jdbc.queryForObject("select count(*) from ls_item", Long.class);
+    line("");
+    line("== " + count + " items in ls_item");
+    Side bare = new Side();
+    Side luoshi = new Side();
+    for (int done = 0; done < LIFECYCLES; done += ROUND) {
+      bare.add(lifecycles(ROUND, true));
+      luoshi.add(lifecycles(ROUND, false));
+    }
+    report(size, "bare", bare);
+    report(size, "luoshi", luoshi);
+    line(String.format("   ratio Luoshi/bare: time %.2fx, SQL per completion %.2fx",
+        luoshi.ms() / bare.ms(), luoshi.sqlPerCompletion() / bare.sqlPerCompletion()));
+    queries(size, jdbc);
+  }
+
+  private void report(String size, String name, Side s) {
+    figures.put(size + "." + name + ".ms", s.ms());
+    figures.put(size + "." + name + ".sqlPerCompletion", s.sqlPerCompletion());
+    figures.put(size + "." + name + ".sqlPerLifecycle", (double) s.statements / s.lifecycles);
+    line(String.format("   %-7s %4d lifecycles: %7.1f ms each, %6.1f SQL statements each, %5.1f per task completion (start %.1f)",
+        name, s.lifecycles, s.ms(), (double) s.statements / s.lifecycles, s.sqlPerCompletion(),
+        (double) s.startStatements / s.lifecycles));
+  }
+
+  static final class Side {
+    int lifecycles;
+    long nanos;
+    long statements;
+    long startStatements;
+    long completions;
+
+    void add(Side o) {
+      lifecycles += o.lifecycles;
+      nanos += o.nanos;
+      statements += o.statements;
+      startStatements += o.startStatements;
+      completions += o.completions;
+    }
+
+    double ms() {
+      return nanos / 1e6 / lifecycles;
+    }
+
+    /** Statements of the task completions (and the jobs they leave) per completion, start excluded. */
+    double sqlPerCompletion() {
+      return (double) (statements - startStatements) / completions;
+    }
+  }
+
+  private Side lifecycles(int n, boolean bare) {
+    Side side = new Side();
+    for (int i = 0; i < n; i++) {
+      long t0 = System.nanoTime();
+      long s0 = SqlCounter.start();
+      String pid;
+      try {
+        pid = bare ? startBare() : startItem();
+        side.startStatements += SqlCounter.count() - s0;
+        complete(pid, "acceptItem", "t1a", Map.of("accepted", "true"));
+        complete(pid, "planItem", "t1a", Map.of("responsiblePerson", "t1b", "measures", "建立台账，每周调度"));
+        complete(pid, "submitCompletion", "t1b", Map.of("action", "COMPLETE",
+            "completedOn", Time.today().toString(), "completionNote", "已完成全年目标"));
+        complete(pid, "verifyCompletion", "office1", Map.of("approved", "true", "qualityScore", 85));
+        complete(pid, "reviewClosure", "leader1", Map.of("approved", "true", "qualityScore", 85));
+      } finally {
+        side.statements += SqlCounter.count() - s0;
+        SqlCounter.stop();
+      }
+      side.nanos += System.nanoTime() - t0;
+      side.completions += 5;
+      side.lifecycles++;
+      if (runtime.createProcessInstanceQuery().processInstanceId(pid).count() != 0) {
+        throw new AssertionError("lifecycle did not end: " + pid);
+      }
+    }
+    return side;
+  }
+
+  private String startItem() {
+    String pid = items.create(new IssueRequest(WORDS[(int) (Math.random() * WORDS.length)] + "工作推进",
+        ItemSource.KEY_TASK, "T1", "leader1", Time.today().plusDays(60), "按期完成年度目标", null, null, null, null),
+        "office1").processInstanceId();
+    runJobs();
+    return pid;
+  }
+
+  private String startBare() {
+    return runtime.startProcessInstanceByKey("bench-bare", "BARE-" + System.nanoTime(),
+        Map.of("unitCode", "T1", "leadLeader", "leader1", "responsiblePerson", "t1b")).getId();
+  }
+
+  private void complete(String pid, String taskKey, String user, Map<String, Object> variables) {
+    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
+    try {
+      Task task = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();
+      if (task == null) {
+        throw new AssertionError("no task " + taskKey + " on " + pid);
+      }
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+    runJobs();
+  }
+
+  /** What the job executor would do next: every due async continuation. */
+  private void runJobs() {
+    for (int i = 0; i < 20; i++) {
+      List<Job> jobs = management.createJobQuery().messages().executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(j -> management.executeJob(j.getId()));
+    }
+  }
+
+  private void deployBareProcess() {
+    BpmnModelInstance bare = Bpmn.createExecutableProcess("bench-bare")
+        .camundaHistoryTimeToLive(180)
+        .startEvent()
+        .userTask("acceptItem").camundaCandidateGroups("unit-${unitCode}")
+        .userTask("planItem").camundaCandidateGroups("unit-${unitCode}")
+        .userTask("submitCompletion").camundaAssignee("${responsiblePerson}")
+        .userTask("verifyCompletion").camundaCandidateGroups("supervision-office")
+        .userTask("reviewClosure").camundaAssignee("${leadLeader}")
+        .endEvent()
+        .done();
+    repository.createDeployment().addModelInstance("bench-bare.bpmn", bare).name("bench").deploy();
+  }
+
+  // --- queries --------------------------------------------------------------------------------
+
+  private void queries(String size, JdbcTemplate jdbc) {
+    String someCode = jdbc.queryForObject("select min(code) from ls_item where unit_code = 'B07'", String.class);
+    Http office = new Http(port).as("office1");
+    Http unit = new Http(port).as("t1a");
+    int year = Time.today().getYear();
+    Map<String, Supplier<Http.Response>> calls = new LinkedHashMap<>();
+    calls.put("ledger (office, first page)", () -> office.get("/api/items?page=0&size=20"));
+    calls.put("ledger page 50", () -> office.get("/api/items?page=50&size=20"));
+    calls.put("ledger unitCode", () -> office.get("/api/items?unitCode=B07"));
+    calls.put("ledger status+overdue", () -> office.get("/api/items?status=IN_PROGRESS&overdue=true"));
+    calls.put("ledger light=RED", () -> office.get("/api/items?light=RED"));
+    calls.put("ledger light=YELLOW", () -> office.get("/api/items?light=YELLOW"));
+    calls.put("ledger leadLeader", () -> office.get("/api/items?leadLeader=leader2"));
+    calls.put("ledger q (title search)", () -> office.get("/api/items?q=" + java.net.URLEncoder.encode("污水", java.nio.charset.StandardCharsets.UTF_8)));
+    calls.put("ledger year", () -> office.get("/api/items?year=" + (year - 1)));
+    calls.put("ledger (unit member)", () -> unit.get("/api/items"));
+    calls.put("item detail", () -> office.get("/api/items/" + someCode));
+    calls.put("stats year", () -> office.get("/api/stats?year=" + year));
+    line(String.format("   %-30s %8s %8s %8s", "query (HTTP, " + QUERIES + " calls)", "p50 ms", "p95 ms", "max ms"));
+    calls.forEach((name, call) -> {
+      for (int i = 0; i < 10; i++) {
+        check(name, call.get());
+      }
+      double[] ms = new double[QUERIES];
+      for (int i = 0; i < QUERIES; i++) {
+        long t0 = System.nanoTime();
+        Http.Response r = call.get();
+        ms[i] = (System.nanoTime() - t0) / 1e6;
+        check(name, r);
+      }
+      java.util.Arrays.sort(ms);
+      double p50 = ms[(int) Math.ceil(0.50 * ms.length) - 1];
+      double p95 = ms[(int) Math.ceil(0.95 * ms.length) - 1];
+      figures.put(size + ".query." + name + ".p95", p95);
+      line(String.format("   %-30s %8.1f %8.1f %8.1f", name, p50, p95, ms[ms.length - 1]));
+    });
+  }
+
+  private static void check(String name, Http.Response r) {
+    if (r.status() != 200) {
+      throw new AssertionError(name + ": " + r);
+    }
+  }
+
+  // --- data -----------------------------------------------------------------------------------
+
+  /**
+   * Loads items straight into ls_item until it holds {@code target} rows: five years of a
+   * district's items across sixteen units, four leaders, every status, some overdue and some
+   * instructions, with codes ZR-<year>-9xxxxx that the code counter never hands out.
+   */
+  private void fill(JdbcTemplate jdbc, int target) {
+    long have = jdbc.queryForObject("select count(*) from ls_item", Long.class);
+    if (have >= target) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    Random random = new Random(7);
+    LocalDate today = Time.today();
+    String[] statuses = {"CLOSED", "CLOSED", "CLOSED", "IN_PROGRESS", "IN_PROGRESS", "CLOSING", "ISSUED", "RETURNED", "CANCELLED"};
+    String[] sources = {"KEY_TASK", "KEY_TASK", "DECISION", "COMMITTEE", "INSTRUCTION"};
+    String[] categories = {"ECONOMY", "PROJECTS", "GOVERNANCE", "POVERTY", "PARTY_BUILDING", "OTHER"};
+    String[] leaders = {"leader1", "leader2"};
+    String sql = "insert into ls_item (id, version, code, title, source, category, unit_code, lead_leader,"
+        + " responsible_person, target, issued_on, issued_by, deadline, original_deadline, extended, status,"
+        + " progress_percent, yellow_from, overdue_since, reply_due, replied_on, completed_on, days_late,"
+        + " final_score, closed_at, issue_round, submission_round, created_at)"
+        + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'office1', ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)";
+    long start = 10_000_000L + have;
+    int toAdd = (int) (target - have);
+    int batch = 1_000;
+    for (int from = 0; from < toAdd; from += batch) {
+      int base = from;
+      int n = Math.min(batch, toAdd - from);
+      jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+        @Override
+        public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+          long seq = start + base + i;
+          LocalDate issued = today.minusDays(random.nextInt(5 * 365));
+          LocalDate deadline = issued.plusDays(30 + random.nextInt(300));
+          String status = statuses[random.nextInt(statuses.length)];
+          boolean open = status.equals("ISSUED") || status.equals("IN_PROGRESS");
+          boolean closed = status.equals("CLOSED");
+          String source = sources[random.nextInt(sources.length)];
+          String unit = UNITS[random.nextInt(UNITS.length)];
+          LocalDate completed = closed || status.equals("CLOSING") ? deadline.plusDays(random.nextInt(40) - 30) : null;
+          int c = 1;
+          ps.setLong(c++, seq);
+          ps.setString(c++, "ZR-" + issued.getYear() + "-9" + String.format("%05d", seq % 100_000));
+          ps.setString(c++, WORDS[random.nextInt(WORDS.length)] + WORDS[random.nextInt(WORDS.length)] + "专项工作（第" + seq + "项）");
+          ps.setString(c++, source);
+          ps.setString(c++, categories[random.nextInt(categories.length)]);
+          ps.setString(c++, unit);
+          ps.setString(c++, leaders[random.nextInt(leaders.length)]);
+          ps.setString(c++, status.equals("ISSUED") || status.equals("RETURNED") ? null : "person-" + unit + "-" + random.nextInt(3));
+          ps.setString(c++, "按期完成年度目标任务");
+          ps.setDate(c++, Date.valueOf(issued));
+          ps.setDate(c++, Date.valueOf(deadline));
+          ps.setDate(c++, Date.valueOf(deadline));
+          ps.setString(c++, status);
+          ps.setInt(c++, closed ? 100 : random.nextInt(100));
+          ps.setDate(c++, Date.valueOf(deadline.minusDays(3)));
+          ps.setDate(c++, open && deadline.isBefore(today) ? Date.valueOf(deadline.plusDays(1)) : null);
+          ps.setDate(c++, source.equals("INSTRUCTION") ? Date.valueOf(issued.plusDays(7)) : null);
+          ps.setDate(c++, source.equals("INSTRUCTION") && random.nextInt(10) < 8 ? Date.valueOf(issued.plusDays(random.nextInt(10))) : null);
+          ps.setDate(c++, completed == null ? null : Date.valueOf(completed));
+          if (completed == null) {
+            ps.setNull(c++, java.sql.Types.INTEGER);
+            ps.setNull(c++, java.sql.Types.NUMERIC);
+          } else {
+            ps.setInt(c++, (int) (completed.toEpochDay() - deadline.toEpochDay()));
+            ps.setBigDecimal(c++, closed ? java.math.BigDecimal.valueOf(600 + random.nextInt(400), 1) : null);
+          }
+          ps.setTimestamp(c++, closed ? Timestamp.valueOf(completed.plusDays(5).atTime(10, 0)) : null);
+          ps.setTimestamp(c++, Timestamp.valueOf(issued.atTime(9, 0)));
+        }
+
+        @Override
+        public int getBatchSize() {
+          return n;
+        }
+      });
+    }
+    String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+    if ("PostgreSQL".equals(product)) {
+      jdbc.execute("analyze ls_item");
+    }
+    line("");
+    line(String.format("loaded %d items into ls_item in %.1f s", toAdd, (System.nanoTime() - t0) / 1e9));
+  }
+
+  private void bar(String what, double value, double limit, String unit) {
+    line(String.format("   %-48s %8.2f%s  (bar %s%s)  %s", what, value, unit, limit, unit, value <= limit ? "MET" : "NOT MET"));
+  }
+
+  private void line(String s) {
+    out.add(s);
+    System.out.println("BENCH " + s);
+  }
+}

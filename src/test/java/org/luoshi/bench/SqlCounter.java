@@ -1,0 +1,112 @@
+package org.luoshi.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements the application sends, on the thread that is counting: every
+ * {@code execute*} call and every {@code addBatch} (a batch sends one statement per entry), through a
+ * proxy around the application's one DataSource, which the engine, JPA and Flyway all use.
+ */
+public final class SqlCounter {
+
+  private static final AtomicLong STATEMENTS = new AtomicLong();
+  private static final ThreadLocal<Boolean> COUNTING = ThreadLocal.withInitial(() -> false);
+
+  /** Statement texts and how often each ran, while {@link #trace} is on. */
+  static final java.util.Map<String, Integer> TRACE = new java.util.concurrent.ConcurrentHashMap<>();
+  static volatile boolean trace;
+
+  private SqlCounter() {}
+
+  /** Starts counting on this thread; returns the count so far. */
+  public static long start() {
+    COUNTING.set(true);
+    return STATEMENTS.get();
+  }
+
+  public static void stop() {
+    COUNTING.set(false);
+  }
+
+  public static long count() {
+    return STATEMENTS.get();
+  }
+
+  @TestConfiguration
+  public static class Config {
+    @Bean
+    static BeanPostProcessor countingDataSource() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if ("dataSource".equals(name) && bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
+            return proxy(DataSource.class, ds);
+          }
+          return bean;
+        }
+      };
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> T proxy(Class<T> type, T target) {
+    return proxy(type, target, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> T proxy(Class<T> type, T target, String sql) {
+    return (T) Proxy.newProxyInstance(SqlCounter.class.getClassLoader(), new Class<?>[] {type}, new Handler(target, sql));
+  }
+
+  private record Handler(Object target, String sql) implements InvocationHandler {
+    @Override
+    public Object invoke(Object p, Method m, Object[] args) throws Throwable {
+      String name = m.getName();
+      if (name.equals("equals") && args != null && args.length == 1) {
+        return p == args[0];
+      }
+      if (name.equals("hashCode") && (args == null || args.length == 0)) {
+        return System.identityHashCode(p);
+      }
+      if (COUNTING.get() && target instanceof Statement
+          && (name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch"))) {
+        STATEMENTS.incrementAndGet();
+        if (trace) {
+          String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String t ? t : name;
+          TRACE.merge(text.replaceAll("\\s+", " "), 1, Integer::sum);
+        }
+      }
+      Object result;
+      try {
+        result = m.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (result instanceof Connection c && m.getReturnType() == Connection.class) {
+        return proxy(Connection.class, c);
+      }
+      if (result instanceof CallableStatement s && m.getReturnType() == CallableStatement.class) {
+        return proxy(CallableStatement.class, s, args != null && args.length > 0 ? String.valueOf(args[0]) : null);
+      }
+      if (result instanceof PreparedStatement s && m.getReturnType() == PreparedStatement.class) {
+        return proxy(PreparedStatement.class, s, args != null && args.length > 0 ? String.valueOf(args[0]) : null);
+      }
+      if (result instanceof Statement s && m.getReturnType() == Statement.class) {
+        return proxy(Statement.class, s);
+      }
+      return result;
+    }
+  }
+}
