@@ -228,6 +228,21 @@ class ReportsIT {
     }
   }
 
+  @Test
+  void theLedgerListsTheReportsWithTheirLinks() {
+    quarterly();
+    JsonNode list = http.as("principal1").get("/api/reports?kind=QUARTERLY_INSPECTION&year=2026").json();
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).get("html").asText()).isEqualTo("/api/reports/" + quarterly + "/html");
+    assertThat(list.get(0).get("xlsx").asText()).isEqualTo("/api/reports/" + quarterly + ".xlsx");
+    assertThat(list.get(0).path("content").isMissingNode()).as("the list leaves the content out").isTrue();
+    HttpResponse<byte[]> page = download("/ledger/reports.html", "office1");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("季度督查报告与半年通报", "/api/reports?year=");
+    assertThat(new String(download("/ledger/ledger.js", "office1").body(), StandardCharsets.UTF_8))
+        .contains("/ledger/reports.html");
+  }
+
   // the way to publication ----------------------------------------------------------------------------
 
   @Test
