@@ -285,6 +285,9 @@ class ReportsIT {
     assertThat(published.get("foreword").asText()).isEqualTo("修改后的按语");
     assertThat(http.as("t3a").get("/api/reports?year=2026").json().findValuesAsText("period")).containsExactly("2026-H1");
     assertThat(download("/api/reports/" + id + ".xlsx", "t1a").statusCode()).isEqualTo(200);
+    item("ZR-2026-0012", "T2", "t2a", "IN_PROGRESS", "2026-02-01", "2026-12-31", null, null, null);
+    assertThat(http.as("t1a").get("/api/reports/" + id).json().get("content").get("figures").get("issued").asInt())
+        .as("a published report keeps its snapshot when the data change").isEqualTo(7);
     for (String person : List.of("t1a", "t1b", "t2a", "t3a", "leader1", "principal1")) {
       var inbox = notifications.received(person, Reports.NOTICE_PUBLISHED);
       assertThat(inbox).as(person).hasSize(1);
