@@ -34,6 +34,7 @@ const L = {
   async header(active) {
     const nav = [['/ledger/', '责任清单台账', 'items'], ['/ledger/rankings.html', '考核排名', 'rankings'],
       ['/ledger/problems.html', '督查问题台账', 'problems'], ['/ledger/calibration.html', '评分校准', 'calibration'],
+      ['/ledger/reports.html', '督查报告与通报', 'reports'],
       ['/camunda/app/tasklist/', '待办（Tasklist）', 'tasklist']];
     const h = document.querySelector('header');
     h.innerHTML = '<h1>落实 · 七里河区工作落实</h1><nav>' + nav.map(([href, text, key]) =>

@@ -74,6 +74,12 @@ interface InterviewRepository extends JpaRepository<Interview, Long>, JpaSpecifi
   List<Object[]> heldByOutcome(@Param("from") Instant from, @Param("to") Instant to,
       @Param("held") Collection<InterviewStatus> held);
 
+  @Query("""
+      select i from Interview i where i.heldAt >= :from and i.heldAt < :to and i.status in :held
+      order by i.heldAt, i.id""")
+  List<Interview> heldBetween(@Param("from") Instant from, @Param("to") Instant to,
+      @Param("held") Collection<InterviewStatus> held);
+
   /** How often each person attended an interview held in the period (for the annual assessment). */
   @Query("select p.userId, count(distinct i.id) " + HELD_IN_PERIOD + " group by p.userId")
   List<Object[]> timesInterviewed(@Param("from") Instant from, @Param("to") Instant to,

@@ -747,8 +747,26 @@ public class Interviews {
     if (year < 2000 || year > 2100) {
       throw ApiException.badRequest("year", "年份应在 2000 到 2100 之间");
     }
-    Instant from = startOf(year);
-    Instant to = startOf(year + 1);
+    return stats(year, startOf(year), startOf(year + 1));
+  }
+
+  /**
+   * The same figures for the interviews held in [from, to) (Beijing dates), e.g. a quarter or a
+   * half-year for the periodic reports; {@code year} is the year {@code from} falls in.
+   */
+  @Transactional(readOnly = true)
+  public InterviewStats stats(LocalDate from, LocalDate to) {
+    return stats(from.getYear(), from.atStartOfDay(Time.ZONE).toInstant(), to.atStartOfDay(Time.ZONE).toInstant());
+  }
+
+  /** The interviews held in [from, to) (Beijing dates), in the order they were held. */
+  @Transactional(readOnly = true)
+  public List<InterviewView> heldBetween(LocalDate from, LocalDate to) {
+    return views(repository.heldBetween(from.atStartOfDay(Time.ZONE).toInstant(),
+        to.atStartOfDay(Time.ZONE).toInstant(), HELD));
+  }
+
+  private InterviewStats stats(int year, Instant from, Instant to) {
     Object[] totals = repository.heldTotals(from, to, HELD).stream().findFirst().orElse(new Object[] {0L, 0L, 0L});
     return new InterviewStats(year, count(totals[0]), count(totals[1]), count(totals[2]),
         groups(InterviewerLevel.class, InterviewerLevel::label, repository.heldByLevel(from, to, HELD)),

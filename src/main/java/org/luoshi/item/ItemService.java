@@ -567,9 +567,21 @@ public class ItemService {
     if (year < 2000 || year > 2100) {
       throw badRequest("year", "年份不正确：" + year);
     }
+    return stats(year, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+  }
+
+  /**
+   * The same figures for the items issued in [from, to), e.g. a quarter or a half-year for the
+   * periodic reports; {@code year} is the year {@code from} falls in.
+   */
+  @Transactional(readOnly = true)
+  public Stats stats(LocalDate from, LocalDate to) {
+    return stats(from.getYear(), from, to);
+  }
+
+  private Stats stats(int year, LocalDate from, LocalDate to) {
     LocalDate today = Time.today();
-    List<Object[]> rows = items.statsRows(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1),
-        ItemStatus.OPEN, today);
+    List<Object[]> rows = items.statsRows(from, to, ItemStatus.OPEN, today);
     Tally total = new Tally();
     Map<String, Tally> byUnit = new TreeMap<>();
     for (Object[] row : rows) {
@@ -665,6 +677,17 @@ public class ItemService {
   public List<ItemSummary> overdueNow() {
     LocalDate today = Time.today();
     return items.overdueOpen(ItemStatus.OPEN, today).stream().map(i -> summary(i, today)).toList();
+  }
+
+  /**
+   * The items still open today whose deadline passed before {@code day} (a period's end, or today
+   * if earlier), earliest deadline first: the overdue list of a periodic report.
+   */
+  @Transactional(readOnly = true)
+  public List<ItemSummary> overdueBefore(LocalDate day) {
+    LocalDate today = Time.today();
+    LocalDate before = day.isAfter(today) ? today : day;
+    return items.overdueOpen(ItemStatus.OPEN, before).stream().map(i -> summary(i, today)).toList();
   }
 
   /** Open items whose deadline is today or within the next {@code days} days, earliest first. */

@@ -200,6 +200,14 @@ public class SupervisionLedger {
     if (quarter != null && (quarter < 1 || quarter > 4)) {
       throw ApiException.badRequest("quarter", "季度应为 1 到 4：" + quarter);
     }
+    return figures(year, quarter);
+  }
+
+  /**
+   * The counts of {@link #stats} without asking who reads them, for other capabilities that
+   * decide that themselves (the periodic reports).
+   */
+  public SupervisionStats figures(int year, Integer quarter) {
     LocalDate from = quarter == null ? firstDay(year) : LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
     LocalDate to = quarter == null ? lastDay(year) : from.plusMonths(3).minusDays(1);
     LocalDate today = Time.today();

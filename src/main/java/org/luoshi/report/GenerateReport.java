@@ -1,0 +1,56 @@
+package org.luoshi.report;
+
+import static org.luoshi.report.ReportVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.engine.Actors;
+import org.luoshi.engine.Vars;
+import org.luoshi.web.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Generates the draft of a report from the data of its period (BPMN: {@code ${reportGeneration}}):
+ * at the start, in the starter's transaction, so a bad kind or period or a second report of the
+ * same period fails the start; later, when the office asks for it, again from today's data. Gives
+ * the forms the title, the key figures and the link.
+ */
+@Component("reportGeneration")
+class GenerateReport implements JavaDelegate {
+
+  private final Reports reports;
+
+  GenerateReport(Reports reports) {
+    this.reports = reports;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Vars vars = Vars.of(execution);
+    Report report;
+    if (vars.has(REPORT_ID)) {
+      report = reports.regenerate(reportId(execution));
+    } else {
+      var authentication = authentication(execution);
+      if (authentication != null && !mayStart(authentication)) {
+        throw ApiException.forbidden("只有督查室可以生成季度督查报告和半年通报");
+      }
+      String by = authentication != null ? authentication.getUserId()
+          : vars.text(STARTER) != null ? vars.text(STARTER) : Actors.SYSTEM;
+      report = reports.create(ReportPeriod.parse(vars.text(KIND), vars.text(PERIOD)), by,
+          execution.getProcessInstanceId());
+      if (execution.getProcessBusinessKey() == null) {
+        execution.setProcessBusinessKey("BG-" + report.getId());
+      }
+      execution.setVariable(REPORT_ID, report.getId());
+    }
+    ReportContent content = reports.content(report);
+    execution.setVariable(KIND, report.getKind().name());
+    execution.setVariable(PERIOD, report.getPeriod());
+    execution.setVariable(KIND_NAME, content.kindLabel());
+    execution.setVariable(TITLE, content.title());
+    execution.setVariable(SUMMARY, ReportText.summary(content));
+    execution.setVariable(REPORT_LINK, Reports.link(report));
+    execution.setVariable(REGENERATE, false);
+  }
+}

@@ -1,0 +1,29 @@
+package org.luoshi.report;
+
+import static org.luoshi.report.ReportVariables.reportId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the approved report (BPMN: {@code ${reportPublication}}): the issue number of the
+ * year, and a notice with the link to every unit, the leaders and the principal leaders.
+ */
+@Component("reportPublication")
+class PublishReport implements JavaDelegate {
+
+  private final Reports reports;
+
+  PublishReport(Reports reports) {
+    this.reports = reports;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long id = reportId(execution);
+    Report report = reports.report(id);
+    Report published = reports.publish(id, report.getApprovedBy());
+    execution.setVariable("issueNumber", published.getIssueNumber());
+  }
+}

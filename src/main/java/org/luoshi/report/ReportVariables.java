@@ -1,0 +1,52 @@
+package org.luoshi.report;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.luoshi.engine.Vars;
+import org.luoshi.identity.Groups;
+
+/** The variables of the {@code periodic-report} process and what its delegates share. */
+final class ReportVariables {
+
+  static final String PROCESS_KEY = "periodic-report";
+
+  // start (public)
+  static final String KIND = "kind";
+  static final String PERIOD = "period";
+  // editReport
+  static final String FOREWORD = "foreword";
+  static final String REGENERATE = "regenerate";
+  // approveReport
+  static final String APPROVED = "approved";
+  static final String APPROVAL_COMMENT = "approvalComment";
+
+  // kept by the process
+  static final String REPORT_ID = "reportId";
+  static final String TITLE = "title";
+  static final String KIND_NAME = "kindName";
+  static final String SUMMARY = "summary";
+  static final String REPORT_LINK = "reportLink";
+  static final String STARTER = "starter";
+
+  private ReportVariables() {}
+
+  static long reportId(VariableScope scope) {
+    var n = Vars.of(scope).number(REPORT_ID);
+    if (n == null) {
+      throw new IllegalStateException("The process variable " + REPORT_ID + " is missing");
+    }
+    return n.longValueExact();
+  }
+
+  static Authentication authentication(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+  }
+
+  /** Whether an authenticated caller may start a report: the office or an administrator. */
+  static boolean mayStart(Authentication a) {
+    List<String> groups = a.getGroupIds() == null ? List.of() : a.getGroupIds();
+    return groups.contains(Groups.SUPERVISION_OFFICE) || groups.contains(Groups.ADMIN);
+  }
+}
