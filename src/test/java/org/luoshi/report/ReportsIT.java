@@ -50,6 +50,8 @@ class ReportsIT {
   @Autowired ManagementService management;
   @Autowired Notifications notifications;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.luoshi.engine.StartTimers startTimers;
+  @Autowired ReportSchedule reportSchedule;
   Http http;
   static final AtomicLong ids = new AtomicLong(200_000);
   static boolean loaded;
@@ -321,6 +323,21 @@ class ReportsIT {
         .isEqualTo(403);
     assertThat(http.as("office1").get("/api/reports/999999").status()).isEqualTo(404);
     assertThat(http.anonymous().get("/api/reports").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aChangedCronMovesTheScheduledTimerAtStartUp() {
+    String cron = "0 30 8 6 1,4,7,10 ?";
+    org.camunda.bpm.engine.runtime.Job before = management.createJobQuery()
+        .processDefinitionKey("periodic-report-schedule").timers().singleResult();
+    assertThat(before).as("the schedule's start timer").isNotNull();
+    startTimers.align("periodic-report-schedule", cron);
+    org.camunda.bpm.engine.runtime.Job after = management.createJobQuery()
+        .processDefinitionKey("periodic-report-schedule").timers().singleResult();
+    // the clock stands at 3 July 2026: next is 6 July 08:30 Beijing time
+    assertThat(after.getDuedate().toInstant())
+        .isEqualTo(LocalDateTime.of(2026, 7, 6, 8, 30).atZone(Time.ZONE).toInstant());
+    startTimers.align("periodic-report-schedule", reportSchedule.cron());
   }
 
   // helpers -----------------------------------------------------------------------------------------
