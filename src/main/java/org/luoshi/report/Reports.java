@@ -17,6 +17,7 @@ import org.luoshi.identity.Unit;
 import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
 import org.luoshi.web.ApiException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -66,8 +67,24 @@ public class Reports {
           + "，编号 " + r.getId() + "），同一期间只能有一份" + period.kind().label());
     });
     Instant now = Time.now();
-    return repository.saveAndFlush(new Report(period.kind(), period.name(), json(builder.build(period)),
-        createdBy == null ? "system" : createdBy, processInstanceId, now));
+    try {
+      return repository.saveAndFlush(new Report(period.kind(), period.name(), json(builder.build(period)),
+          createdBy == null ? "system" : createdBy, processInstanceId, now));
+    } catch (DataIntegrityViolationException startedAtTheSameMoment) {
+      throw ApiException.conflict("period", period.title() + "已有一份，同一期间只能有一份" + period.kind().label());
+    }
+  }
+
+  /**
+   * The report's process ended without publishing it (cancelled in Cockpit): its draft goes, so the
+   * office can start that kind and period again. A published report is never touched.
+   */
+  @Transactional
+  public boolean withdrawUnpublished(long id) {
+    return repository.findById(id).filter(r -> r.getStatus() != ReportStatus.PUBLISHED).map(r -> {
+      repository.delete(r);
+      return true;
+    }).orElse(false);
   }
 
   /** Builds the content again from today's data, while the office holds the draft. */

@@ -93,6 +93,7 @@ class PeriodicReportProcessTest {
     Mocks.register("editReportListener", new EditReportListener(reports));
     Mocks.register("approveReportListener", new ApproveReportListener(reports));
     Mocks.register("reportPublication", new PublishReport(reports));
+    Mocks.register("reportWithdrawal", new ReportWithdrawal(reports));
     Mocks.register("quarterlyReportStart", new QuarterlyReportStart(reports));
     Mocks.register("halfYearCircularStart", new HalfYearCircularStart(reports));
   }
@@ -105,6 +106,16 @@ class PeriodicReportProcessTest {
   }
 
   // paths -----------------------------------------------------------------------------------------
+
+  @Test
+  void aReportCancelledBeforePublicationIsWithdrawn() {
+    ProcessInstance pi = startAsOffice("QUARTERLY_INSPECTION", "2026-Q2");
+    assertThat(pi).isWaitingAt("editReport");
+    runtimeService().deleteProcessInstance(pi.getId(), "督查室取消");
+    assertThat(pi).isEnded();
+    verify(reports).withdrawUnpublished(REPORT_ID);
+  }
+
 
   @Test
   void anApprovedReportIsPublished() {

@@ -50,6 +50,7 @@ class ReportsIT {
   @Autowired ManagementService management;
   @Autowired Notifications notifications;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired org.luoshi.engine.StartTimers startTimers;
   @Autowired ReportSchedule reportSchedule;
   Http http;
@@ -306,6 +307,17 @@ class ReportsIT {
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.json().get("field").asText()).isEqualTo("period");
     assertThat(r.json().get("message").asText()).contains("同一期间只能有一份");
+  }
+
+  @Test
+  void aReportCancelledInCockpitLeavesNoDraftAndItsPeriodCanBeReportedAgain() {
+    Http.Response first = http.as("office1").post("/api/reports", Map.of("kind", "QUARTERLY_INSPECTION", "period", "2026-Q1"));
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    long id = first.json().get("id").asLong();
+    runtime.deleteProcessInstance(first.json().get("processInstanceId").asText(), "督查室取消");
+    assertThat(http.as("office1").get("/api/reports/" + id).status()).isEqualTo(404);
+    Http.Response again = http.as("office1").post("/api/reports", Map.of("kind", "QUARTERLY_INSPECTION", "period", "2026-Q1"));
+    assertThat(again.status()).as(again.toString()).isEqualTo(201);
   }
 
   @Test
