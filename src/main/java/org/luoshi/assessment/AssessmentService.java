@@ -422,7 +422,10 @@ public class AssessmentService {
       }
       String withdrawn = why;
       if (k.getInterviewId() != null) {
-        withdrawn = cancelInterview(k.getInterviewId(), why);
+        boolean stillNeeded = consequences.findByAssessmentIdOrderByIdAsc(appeal.getAssessmentId()).stream()
+            .anyMatch(o -> o.isActive() && !o.getId().equals(k.getId()) && k.getInterviewId().equals(o.getInterviewId()));
+        withdrawn = stillNeeded ? why + "（约谈 " + k.getInterviewId() + " 因其他考核结果仍须进行）"
+            : cancelInterview(k.getInterviewId(), why);
       }
       k.withdraw(withdrawn, now);
     }
@@ -520,7 +523,12 @@ public class AssessmentService {
   }
 
   List<AssessmentResult> resultsOf(long assessmentId) {
-    return results.findByAssessmentIdOrderBySubjectTypeAscRankAscSubjectIdAsc(assessmentId);
+    List<AssessmentResult> rows = new ArrayList<>(
+        results.findByAssessmentIdOrderBySubjectTypeAscRankAscSubjectIdAsc(assessmentId));
+    // units first, then people (the column holds the names, which sort the other way)
+    rows.sort(java.util.Comparator.comparing(AssessmentResult::getSubjectType)
+        .thenComparingInt(AssessmentResult::getRank).thenComparing(AssessmentResult::getSubjectId));
+    return rows;
   }
 
   // helpers ------------------------------------------------------------------------------------
