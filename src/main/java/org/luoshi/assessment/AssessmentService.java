@@ -222,6 +222,33 @@ public class AssessmentService {
     return a;
   }
 
+  /**
+   * 督查室调整等次: the office corrects one result's grade before submitting (a reason is required;
+   * the table's grade is kept as the original). A recomputation starts over from the table.
+   */
+  @Transactional
+  public AssessmentResult adjust(long assessmentId, Long resultId, Grade grade, String comment, String actor) {
+    Assessment a = assessment(assessmentId);
+    expect(a, AssessmentStatus.COMPUTED, AssessmentStatus.RETURNED);
+    if (resultId == null) {
+      throw ApiException.badRequest(AssessmentVariables.ADJUST_RESULT, "请选择要调整等次的单位或责任人");
+    }
+    AssessmentResult r = results.findById(resultId).filter(x -> x.getAssessmentId() == assessmentId)
+        .orElseThrow(() -> ApiException.badRequest(AssessmentVariables.ADJUST_RESULT, "该考核没有这条结果：" + resultId));
+    if (grade == null) {
+      throw ApiException.badRequest(AssessmentVariables.ADJUSTED_GRADE, "请选择调整后的等次");
+    }
+    if (grade == r.getGrade()) {
+      throw ApiException.badRequest(AssessmentVariables.ADJUSTED_GRADE, "调整后的等次与原等次相同");
+    }
+    String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
+    if (c == null) {
+      throw ApiException.badRequest(AssessmentVariables.REVIEW_COMMENT, "调整等次须写明理由");
+    }
+    r.regrade(grade, "督查室调整（" + actor + "）：由" + r.getGrade().label() + "调整为" + grade.label() + "：" + c);
+    return r;
+  }
+
   /** 主要领导审批: approve for publication, or return to the office (a comment says why). */
   @Transactional
   public Assessment approve(long assessmentId, boolean approved, String comment, String actor) {

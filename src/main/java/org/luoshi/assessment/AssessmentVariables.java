@@ -20,6 +20,12 @@ final class AssessmentVariables {
   static final String REVIEW_OUTCOME = "reviewOutcome";
   static final String SUBMIT = "SUBMIT";
   static final String RECOMPUTE = "RECOMPUTE";
+  /** The office corrects one result's grade (with a reason) and reviews again. */
+  static final String ADJUST = "ADJUST";
+  static final String ADJUST_RESULT = "adjustResultId";
+  static final String ADJUSTED_GRADE = "adjustedGrade";
+  /** The results to pick from when adjusting (Json list of {label, value}). */
+  static final String RESULT_OPTIONS = "resultOptions";
   static final String REVIEW_COMMENT = "reviewComment";
 
   // approveAssessment

@@ -213,6 +213,18 @@ class AssessmentIT {
     assertThat(recomputed.get("results")).hasSize(6);
     assertThat(result(recomputed, "UNIT", "T3").get("grade").asText()).isEqualTo("FAIL");
 
+    // the office corrects one grade: the table's grade is kept, a reason is required
+    long t1 = result(recomputed, "UNIT", "T1").get("id").asLong();
+    Http.Response sameGrade = engine.submit("office1", key, "reviewAssessment", Map.of("reviewOutcome", "ADJUST",
+        "adjustResultId", String.valueOf(t1), "adjustedGrade", "GOOD", "reviewComment", "？"));
+    assertThat(sameGrade.body()).contains("adjustedGrade");
+    engine.done("office1", key, "reviewAssessment", Map.of("reviewOutcome", "ADJUST",
+        "adjustResultId", String.valueOf(t1), "adjustedGrade", "EXCELLENT", "reviewComment", "约谈系他人工作所致"));
+    JsonNode adjusted = result(http.as("office1").get("/api/assessments/" + assessmentId).json(), "UNIT", "T1");
+    assertThat(adjusted.get("grade").asText()).isEqualTo("EXCELLENT");
+    assertThat(adjusted.get("originalGrade").asText()).isEqualTo("GOOD");
+    assertThat(adjusted.get("gradeReason").asText()).contains("督查室调整", "约谈系他人工作所致");
+
     engine.done("office1", key, "reviewAssessment", Map.of("reviewOutcome", "SUBMIT", "reviewComment", "已核对"));
     engine.done("principal1", key, "approveAssessment", Map.of("approved", false, "approvalComment", "请再核对"));
     assertThat(http.as("office1").get("/api/assessments/" + assessmentId).json().get("status").asText())
@@ -250,7 +262,7 @@ class AssessmentIT {
     assertThat(interview.subject()).contains("2026年考核等次为不合格");
 
     assertThat(notifications.received("t1b", AssessmentService.NOTICE_PUBLISHED)).hasSize(1)
-        .allMatch(n -> n.title().contains("测试一局") && n.title().contains("良好"));
+        .allMatch(n -> n.title().contains("测试一局") && n.title().contains("优秀"));
     assertThat(notifications.received("t1a", AssessmentService.NOTICE_PUBLISHED)).hasSize(2);
     assertThat(notifications.received("office1", AssessmentService.NOTICE_PUBLISHED)).hasSize(1);
   }

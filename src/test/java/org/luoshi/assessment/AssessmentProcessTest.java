@@ -163,6 +163,22 @@ class AssessmentProcessTest {
   }
 
   @Test
+  void theOfficeMayAdjustAGradeWithAReasonAndReviewsAgain() {
+    ProcessInstance pi = computed();
+    Task review = taskOf("reviewAssessment", pi);
+    Assertions.assertThat(taskService().getVariable(review.getId(), "resultOptions").toString())
+        .contains("单位：T1", "\"value\":\"4\"");
+    complete(review, withVariables("reviewOutcome", "ADJUST", "adjustResultId", "2", "adjustedGrade", "EXCELLENT",
+        "reviewComment", "逾期事项系上级调整所致"));
+    verify(service).adjust(eq(ID), eq(2L), eq(Grade.EXCELLENT), eq("逾期事项系上级调整所致"), anyString());
+    verify(service, never()).review(anyLong(), anyBoolean(), any(), any());
+
+    assertThat(pi).isWaitingAt("reviewAssessment");
+    complete(taskOf("reviewAssessment", pi), withVariables("reviewOutcome", "SUBMIT"));
+    assertThat(pi).isWaitingAt("approveAssessment");
+  }
+
+  @Test
   void thePrincipalLeadersMayReturnItToTheOffice() {
     ProcessInstance pi = computed();
     complete(taskOf("reviewAssessment", pi), withVariables("reviewOutcome", "SUBMIT"));
@@ -266,7 +282,7 @@ class AssessmentProcessTest {
     ProcessInstance pi = computed();
     Task review = taskOf("reviewAssessment", pi);
     Assertions.assertThatThrownBy(() -> complete(review, withVariables("reviewComment", "？")))
-        .hasMessageContaining("请选择提交审批或重新计算");
+        .hasMessageContaining("请选择提交审批、调整等次或重新计算");
     assertThat(pi).isWaitingAt("reviewAssessment");
     verify(service, never()).review(anyLong(), anyBoolean(), any(), any());
   }
