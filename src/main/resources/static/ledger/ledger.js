@@ -33,6 +33,7 @@ const L = {
   status(s, overdue) { return '<span class="tag ' + s + '">' + L.labels.status[s] + '</span>' + (overdue ? ' <span class="tag overdue">逾期</span>' : ''); },
   async header(active) {
     const nav = [['/ledger/', '责任清单台账', 'items'], ['/ledger/rankings.html', '考核排名', 'rankings'],
+      ['/ledger/assessments.html', '年度考核', 'assessments'],
       ['/ledger/problems.html', '督查问题台账', 'problems'], ['/ledger/calibration.html', '评分校准', 'calibration'],
       ['/ledger/reports.html', '督查报告与通报', 'reports'],
       ['/camunda/app/tasklist/', '待办（Tasklist）', 'tasklist']];

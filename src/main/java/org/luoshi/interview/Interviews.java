@@ -683,6 +683,20 @@ public class Interviews {
     return out;
   }
 
+  /**
+   * As {@link #timesInterviewed(int)}, for the interviews held in [from, to) (an assessment of a
+   * half-year counts that half-year's).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Long> timesInterviewed(LocalDate from, LocalDate to) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Object[] row : repository.timesInterviewed(from.atStartOfDay(Time.ZONE).toInstant(),
+        to.atStartOfDay(Time.ZONE).toInstant(), HELD)) {
+      out.put((String) row[0], ((Number) row[1]).longValue());
+    }
+    return out;
+  }
+
   /** An interview as the caller may see it: the office, principal leaders and admins all, others their own. */
   @Transactional(readOnly = true)
   public InterviewView viewFor(String code, String userId, boolean seesEverything) {

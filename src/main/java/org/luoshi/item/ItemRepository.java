@@ -45,6 +45,21 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
       group by i.responsiblePerson""")
   List<Object[]> overdueByPerson(LocalDate from, LocalDate to);
 
+  /** (unitCode, count) of the items that went overdue in [from, to) and are still not done (for the assessment). */
+  @Query("""
+      select i.unitCode, count(i) from Item i
+      where i.overdueSince >= :from and i.overdueSince < :to and i.status in :open
+      group by i.unitCode""")
+  List<Object[]> overdueOpenByUnit(LocalDate from, LocalDate to, Collection<ItemStatus> open);
+
+  /** (responsiblePerson, count) of the items that went overdue in [from, to) and are still not done. */
+  @Query("""
+      select i.responsiblePerson, count(i) from Item i
+      where i.overdueSince >= :from and i.overdueSince < :to and i.status in :open
+        and i.responsiblePerson is not null
+      group by i.responsiblePerson""")
+  List<Object[]> overdueOpenByPerson(LocalDate from, LocalDate to, Collection<ItemStatus> open);
+
   /** Items of a unit or person still open and past their deadline on a day. */
   @Query("""
       select i from Item i where i.status in :open and i.deadline < :today

@@ -666,6 +666,18 @@ public class ItemService {
     return counts(items.overdueByPerson(from, to));
   }
 
+  /** Items per unit that went overdue in [from, to) and are still not done (not submitted, not closed). */
+  @Transactional(readOnly = true)
+  public Map<String, Long> overdueUncompletedByUnit(LocalDate from, LocalDate to) {
+    return counts(items.overdueOpenByUnit(from, to, ItemStatus.OPEN));
+  }
+
+  /** Items per responsible person that went overdue in [from, to) and are still not done. */
+  @Transactional(readOnly = true)
+  public Map<String, Long> overdueUncompletedByPerson(LocalDate from, LocalDate to) {
+    return counts(items.overdueOpenByPerson(from, to, ItemStatus.OPEN));
+  }
+
   /** How often each unit returned an item it was issued in [from, to). */
   @Transactional(readOnly = true)
   public Map<String, Long> returnedByUnit(LocalDate from, LocalDate to) {

@@ -1,0 +1,69 @@
+package org.luoshi.assessment;
+
+import java.net.URI;
+import java.util.List;
+import org.luoshi.identity.CurrentUser;
+import org.luoshi.web.ApiException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * /api/assessments: the office starts an assessment; everyone reads the published ones (the office,
+ * principal leaders and administrators all of them); a unit's staff appeal against a published
+ * result within the window.
+ */
+@RestController
+@RequestMapping("/api/assessments")
+class AssessmentController {
+
+  private final AssessmentService service;
+  private final CurrentUser user;
+
+  AssessmentController(AssessmentService service, CurrentUser user) {
+    this.service = service;
+    this.user = user;
+  }
+
+  record StartRequest(String period) {}
+
+  record AppealRequest(Long resultId, String reason) {}
+
+  /** 201 {id, processInstanceId, status}. */
+  @PostMapping
+  ResponseEntity<AssessmentService.Started> start(@RequestBody(required = false) StartRequest request) {
+    if (!user.isOffice() && !user.isAdmin()) {
+      throw ApiException.forbidden("只有督查室可以发起考核");
+    }
+    String period = request == null ? null : request.period();
+    AssessmentService.period(period);
+    var started = service.start(period.trim());
+    return ResponseEntity.created(URI.create("/api/assessments/" + started.id())).body(started);
+  }
+
+  @GetMapping
+  List<AssessmentSummary> list(@RequestParam(required = false) String period) {
+    return service.list(period, user.seesEverything());
+  }
+
+  @GetMapping("/{id}")
+  AssessmentView get(@PathVariable long id) {
+    return service.view(id, user.seesEverything());
+  }
+
+  /** 201 with the appeal. */
+  @PostMapping("/{id}/appeals")
+  ResponseEntity<AssessmentView.AppealView> appeal(@PathVariable long id,
+      @RequestBody(required = false) AppealRequest request) {
+    // a unit sees (and appeals against) published assessments only
+    service.view(id, user.seesEverything());
+    var appeal = service.fileAppeal(id, request == null ? null : request.resultId(),
+        request == null ? null : request.reason(), user.id());
+    return ResponseEntity.created(URI.create("/api/assessments/" + id)).body(appeal);
+  }
+}

@@ -1,0 +1,614 @@
+package org.luoshi.assessment;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.luoshi.engine.Privileged;
+import org.luoshi.engine.Time;
+import org.luoshi.identity.Groups;
+import org.luoshi.identity.Organisation;
+import org.luoshi.interview.InterviewStatus;
+import org.luoshi.interview.InterviewView;
+import org.luoshi.interview.Interviews;
+import org.luoshi.item.ItemService;
+import org.luoshi.notification.Notice;
+import org.luoshi.notification.Notifications;
+import org.luoshi.scoring.Period;
+import org.luoshi.scoring.Rankings;
+import org.luoshi.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of the annual and half-year assessment (考核, DESIGN.md §4.4): one running assessment per
+ * period; the figures per unit and per person; review by the office and approval by the principal
+ * leaders; publication with its consequences (奖优罚劣) and interviews; appeals (申诉) within the
+ * window. Called by the process's delegates and listeners in the engine's transaction, and by
+ * /api/assessments.
+ */
+@Service
+public class AssessmentService {
+
+  public static final String PROCESS_KEY = "assessment";
+  /** The message an appeal sends to its assessment's process (starts 审理申诉). */
+  public static final String APPEAL_MESSAGE = "assessmentAppealFiled";
+  public static final String NOTICE_PUBLISHED = "ASSESSMENT_PUBLISHED";
+  public static final String NOTICE_APPEAL_DECIDED = "ASSESSMENT_APPEAL_DECIDED";
+
+  static final int COMMENT_MAX = 2000;
+  private static final Pattern PERIOD = Pattern.compile("\\d{4}(-H[12])?");
+
+  private final AssessmentRepository assessments;
+  private final AssessmentResultRepository results;
+  private final ConsequenceRepository consequences;
+  private final AppealRepository appeals;
+  private final Rankings rankings;
+  private final ItemService items;
+  private final Interviews interviews;
+  private final Notifications notifications;
+  private final Organisation organisation;
+  private final RuntimeService runtime;
+  private final Privileged privileged;
+  private final AssessmentProperties properties;
+
+  AssessmentService(AssessmentRepository assessments, AssessmentResultRepository results,
+      ConsequenceRepository consequences, AppealRepository appeals, Rankings rankings, ItemService items,
+      Interviews interviews, Notifications notifications, Organisation organisation, RuntimeService runtime,
+      Privileged privileged, AssessmentProperties properties) {
+    this.assessments = assessments;
+    this.results = results;
+    this.consequences = consequences;
+    this.appeals = appeals;
+    this.rankings = rankings;
+    this.items = items;
+    this.interviews = interviews;
+    this.notifications = notifications;
+    this.organisation = organisation;
+    this.runtime = runtime;
+    this.privileged = privileged;
+    this.properties = properties;
+  }
+
+  /** What POST /api/assessments answers. */
+  public record Started(long id, String processInstanceId, AssessmentStatus status) {}
+
+  /** A result with the figures the grading table reads. */
+  public record Row(long resultId, Figures figures) {}
+
+  // starting -----------------------------------------------------------------------------------
+
+  /**
+   * Starts an assessment process for a period as the current user; the process registers it in the
+   * same transaction, so a bad period or a second running assessment writes nothing.
+   */
+  @Transactional
+  public Started start(String period) {
+    var instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
+        .setVariable(AssessmentVariables.PERIOD, period)
+        .executeWithVariablesInReturn();
+    long id = ((Number) instance.getVariables().get(AssessmentVariables.ASSESSMENT_ID)).longValue();
+    return new Started(id, instance.getId(), assessment(id).getStatus());
+  }
+
+  /** The period as given, checked: a year ({@code 2026}) or a half-year ({@code 2026-H1}, {@code 2026-H2}). */
+  static Period period(String text) {
+    String p = text == null ? null : text.trim();
+    if (p == null || p.isEmpty()) {
+      throw ApiException.badRequest(AssessmentVariables.PERIOD, "请填写考核期，如 2026 或 2026-H1");
+    }
+    if (!PERIOD.matcher(p).matches()) {
+      throw ApiException.badRequest(AssessmentVariables.PERIOD, "考核期应为年度（如 2026）或半年（如 2026-H1、2026-H2）：" + p);
+    }
+    return Period.parse(p, AssessmentVariables.PERIOD);
+  }
+
+  /** Registers the assessment of a started process: one running assessment per period. */
+  @Transactional
+  public Assessment register(String periodText, String startedBy, String processInstanceId) {
+    Period period = period(periodText);
+    if (!assessments.findByPeriodAndStatusNot(period.name(), AssessmentStatus.CLOSED).isEmpty()) {
+      throw ApiException.conflict(AssessmentVariables.PERIOD, period.label() + "的考核正在进行，不能重复发起");
+    }
+    return assessments.save(new Assessment(period.name(), startedBy == null ? "system" : startedBy,
+        processInstanceId, Time.now()));
+  }
+
+  // computing and grading ----------------------------------------------------------------------
+
+  /**
+   * Counts the period's figures per unit and per person (average final score of the items closed,
+   * closed, overdue, overdue and still not done, returned, interviews held) and stores them as the
+   * assessment's results, replacing those of an earlier computation.
+   */
+  @Transactional
+  public List<Row> compute(long assessmentId) {
+    Assessment a = assessment(assessmentId);
+    expect(a, AssessmentStatus.COMPUTING);
+    Period period = Period.parse(a.getPeriod(), AssessmentVariables.PERIOD);
+    Rankings.Result ranked = rankings.rank(period);
+    Map<String, Long> unitOpen = items.overdueUncompletedByUnit(period.from(), period.to());
+    Map<String, Long> personOpen = items.overdueUncompletedByPerson(period.from(), period.to());
+    Map<String, Long> interviewed = interviews.timesInterviewed(period.from(), period.to());
+
+    results.deleteByAssessment(assessmentId);
+    results.flush();
+    List<AssessmentResult> rows = new ArrayList<>();
+    for (Rankings.UnitRank u : ranked.units()) {
+      long unitInterviews = organisation.unitMembers(u.unitCode()).stream()
+          .mapToLong(m -> interviewed.getOrDefault(m, 0L)).sum();
+      rows.add(new AssessmentResult(assessmentId, new Figures(SubjectType.UNIT, u.unitCode(), u.unitName(),
+          u.unitCode(), u.averageFinalScore(), (int) u.closed(), (int) u.overdue(),
+          unitOpen.getOrDefault(u.unitCode(), 0L).intValue(), (int) u.returned(), (int) unitInterviews, u.rank())));
+    }
+    for (Rankings.PersonRank p : ranked.people()) {
+      String unit = p.unitCodes().isEmpty() ? null : p.unitCodes().get(0);
+      rows.add(new AssessmentResult(assessmentId, new Figures(SubjectType.PERSON, p.userId(), p.name(), unit,
+          p.averageFinalScore(), (int) p.closed(), (int) p.overdue(),
+          personOpen.getOrDefault(p.userId(), 0L).intValue(), 0,
+          interviewed.getOrDefault(p.userId(), 0L).intValue(), p.rank())));
+    }
+    return results.saveAll(rows).stream().map(r -> new Row(r.getId(), r.figures())).toList();
+  }
+
+  /** The results to grade, with their figures. */
+  @Transactional(readOnly = true)
+  public List<Row> rows(long assessmentId) {
+    return resultsOf(assessmentId).stream().map(r -> new Row(r.getId(), r.figures())).toList();
+  }
+
+  /** Stores the grades DMN {@code assessment-grade} gave; the office reviews next. */
+  @Transactional
+  public void recordGrades(long assessmentId, Map<Long, AssessmentRules.Graded> grades) {
+    Assessment a = assessment(assessmentId);
+    expect(a, AssessmentStatus.COMPUTING);
+    for (AssessmentResult r : resultsOf(assessmentId)) {
+      AssessmentRules.Graded g = grades.get(r.getId());
+      if (g == null) {
+        throw new IllegalStateException("no grade for result " + r.getId());
+      }
+      r.grade(g.grade(), g.reason());
+    }
+    a.computed(Time.now());
+  }
+
+  /** The result table as Markdown, for the review and approval forms. */
+  @Transactional(readOnly = true)
+  public String table(long assessmentId) {
+    StringBuilder sb = new StringBuilder();
+    List<AssessmentResult> rows = resultsOf(assessmentId);
+    Map<Grade, Long> counts = gradeCounts(rows);
+    sb.append("等次分布：").append(counts.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
+        .collect(Collectors.joining("，"))).append("\n\n");
+    for (SubjectType type : SubjectType.values()) {
+      sb.append("**").append(type == SubjectType.UNIT ? "单位" : "责任人").append("**\n\n")
+          .append("| 排名 | ").append(type.label()).append(" | 平均综合得分 | 销号 | 逾期 | 逾期未完成 | 退回 | 被约谈 | 等次 |\n")
+          .append("|---|---|---|---|---|---|---|---|---|\n");
+      rows.stream().filter(r -> r.getSubjectType() == type).forEach(r -> sb.append("| ").append(r.getRank())
+          .append(" | ").append(r.getSubjectName()).append(" | ")
+          .append(r.getAverageFinalScore() == null ? "—" : r.getAverageFinalScore().toPlainString()).append(" | ")
+          .append(r.getClosed()).append(" | ").append(r.getOverdue()).append(" | ").append(r.getOverdueUncompleted())
+          .append(" | ").append(type == SubjectType.UNIT ? String.valueOf(r.getReturned()) : "—").append(" | ")
+          .append(r.getInterviews()).append(" | ").append(r.getGrade() == null ? "—" : r.getGrade().label())
+          .append(" |\n"));
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  // review and approval ------------------------------------------------------------------------
+
+  /** 督查室审核: submit to the principal leaders, or recompute (a comment says why). */
+  @Transactional
+  public Assessment review(long assessmentId, boolean submit, String comment, String actor) {
+    Assessment a = assessment(assessmentId);
+    expect(a, AssessmentStatus.COMPUTED, AssessmentStatus.RETURNED);
+    String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
+    if (!submit && c == null) {
+      throw ApiException.badRequest(AssessmentVariables.REVIEW_COMMENT, "重新计算须写明原因");
+    }
+    a.reviewed(actor, submit, c, Time.now());
+    return a;
+  }
+
+  /**
+   * 督查室调整等次: the office corrects one result's grade before submitting (a reason is required;
+   * the table's grade is kept as the original). A recomputation starts over from the table.
+   */
+  @Transactional
+  public AssessmentResult adjust(long assessmentId, Long resultId, Grade grade, String comment, String actor) {
+    Assessment a = assessment(assessmentId);
+    expect(a, AssessmentStatus.COMPUTED, AssessmentStatus.RETURNED);
+    if (resultId == null) {
+      throw ApiException.badRequest(AssessmentVariables.ADJUST_RESULT, "请选择要调整等次的单位或责任人");
+    }
+    AssessmentResult r = results.findById(resultId).filter(x -> x.getAssessmentId() == assessmentId)
+        .orElseThrow(() -> ApiException.badRequest(AssessmentVariables.ADJUST_RESULT, "该考核没有这条结果：" + resultId));
+    if (grade == null) {
+      throw ApiException.badRequest(AssessmentVariables.ADJUSTED_GRADE, "请选择调整后的等次");
+    }
+    if (grade == r.getGrade()) {
+      throw ApiException.badRequest(AssessmentVariables.ADJUSTED_GRADE, "调整后的等次与原等次相同");
+    }
+    String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
+    if (c == null) {
+      throw ApiException.badRequest(AssessmentVariables.REVIEW_COMMENT, "调整等次须写明理由");
+    }
+    r.regrade(grade, "督查室调整（" + actor + "）：由" + r.getGrade().label() + "调整为" + grade.label() + "：" + c);
+    return r;
+  }
+
+  /** 主要领导审批: approve for publication, or return to the office (a comment says why). */
+  @Transactional
+  public Assessment approve(long assessmentId, boolean approved, String comment, String actor) {
+    Assessment a = assessment(assessmentId);
+    expect(a, AssessmentStatus.IN_APPROVAL);
+    String c = text(comment, AssessmentVariables.APPROVAL_COMMENT, "审批意见");
+    if (!approved && c == null) {
+      throw ApiException.badRequest(AssessmentVariables.APPROVAL_COMMENT, "退回须写明意见");
+    }
+    a.decided(actor, approved, c, Time.now());
+    return a;
+  }
+
+  // publishing ---------------------------------------------------------------------------------
+
+  /**
+   * Publishes an approved assessment: records each result's consequences (as DMN
+   * {@code assessment-consequence} gives them), starts the interviews, tells every unit, every person
+   * assessed and the office, and opens the appeal window. Returns the end of the window.
+   */
+  @Transactional
+  public Date publish(long assessmentId, Function<AssessmentResult, List<AssessmentRules.Rule>> rules) {
+    Assessment a = assessment(assessmentId);
+    expect(a, AssessmentStatus.APPROVED);
+    Instant now = Time.now();
+    Instant until = now.plus(properties.appealWindow());
+    List<AssessmentResult> rows = resultsOf(assessmentId);
+    for (AssessmentResult r : rows) {
+      for (AssessmentRules.Rule rule : rules.apply(r)) {
+        record(a, r, rows, rule, now);
+      }
+    }
+    a.published(now, until);
+    String label = Period.parse(a.getPeriod(), AssessmentVariables.PERIOD).label();
+    String deadline = format(until);
+    for (AssessmentResult r : rows) {
+      List<String> to = r.getSubjectType() == SubjectType.UNIT
+          ? organisation.unitMembers(r.getSubjectId()) : List.of(r.getSubjectId());
+      String title = label + "考核结果：" + r.getSubjectName() + " " + r.getGrade().label();
+      String body = r.getSubjectType().label() + "：" + r.getSubjectName() + "\n排名：第 " + r.getRank() + " 名\n等次："
+          + r.getGrade().label() + "（" + r.getGradeReason() + "）\n平均综合得分："
+          + (r.getAverageFinalScore() == null ? "—" : r.getAverageFinalScore().toPlainString())
+          + "\n对结果有异议的，可于 " + deadline + " 前提出申诉。";
+      notifications.send(new Notice(NOTICE_PUBLISHED, title, body, link(assessmentId),
+          NOTICE_PUBLISHED + ":" + assessmentId + ":" + r.getId()), to);
+    }
+    List<String> office = new ArrayList<>(organisation.members(Groups.SUPERVISION_OFFICE));
+    office.addAll(organisation.members(Groups.PRINCIPAL_LEADERS));
+    Map<Grade, Long> counts = gradeCounts(rows);
+    notifications.send(new Notice(NOTICE_PUBLISHED, label + "考核结果已发布",
+        "等次分布：" + counts.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
+            .collect(Collectors.joining("，")) + "\n申诉期至 " + deadline + "。",
+        link(assessmentId), NOTICE_PUBLISHED + ":" + assessmentId), office);
+    return Date.from(until);
+  }
+
+  private void record(Assessment a, AssessmentResult r, List<AssessmentResult> rows, AssessmentRules.Rule rule,
+      Instant now) {
+    if (rule.type() != ConsequenceType.INTERVIEW) {
+      consequences.save(new Consequence(a.getId(), r.getId(), rule.type(), rule.reason(), null, null, now));
+      return;
+    }
+    String label = Period.parse(a.getPeriod(), AssessmentVariables.PERIOD).label();
+    String subject = label + "考核等次为" + r.getGrade().label() + "：" + r.getSubjectName();
+    List<InterviewView> started = privileged.call(() ->
+        interviews.startForAssessment(a.getPeriod(), subject, interviewer(a), interviewees(r, rows)));
+    for (InterviewView i : started) {
+      String who = i.interviewees().isEmpty() ? null : i.interviewees().get(0);
+      consequences.save(new Consequence(a.getId(), r.getId(), rule.type(), rule.reason(), i.id(), who, now));
+    }
+  }
+
+  /** Who is interviewed for a result: the person; for a unit its responsible persons assessed, else its staff. */
+  private List<String> interviewees(AssessmentResult r, List<AssessmentResult> rows) {
+    if (r.getSubjectType() == SubjectType.PERSON) {
+      return List.of(r.getSubjectId());
+    }
+    List<String> responsible = rows.stream()
+        .filter(p -> p.getSubjectType() == SubjectType.PERSON && r.getSubjectId().equals(p.getUnitCode()))
+        .map(AssessmentResult::getSubjectId).toList();
+    return responsible.isEmpty() ? organisation.unitMembers(r.getSubjectId()) : responsible;
+  }
+
+  private String interviewer(Assessment a) {
+    String configured = properties.interviewer();
+    if (configured != null && !configured.isBlank()) {
+      return configured.trim();
+    }
+    if (a.getApprovedBy() != null && organisation.isMember(a.getApprovedBy(), Groups.PRINCIPAL_LEADERS)) {
+      return a.getApprovedBy();
+    }
+    List<String> principals = organisation.members(Groups.PRINCIPAL_LEADERS);
+    if (principals.isEmpty()) {
+      throw new IllegalStateException("no principal leader to conduct the assessment's interviews");
+    }
+    return principals.get(0);
+  }
+
+  /** The appeal window has closed: the assessment is done. */
+  @Transactional
+  public void close(long assessmentId) {
+    Assessment a = assessment(assessmentId);
+    expect(a, AssessmentStatus.PUBLISHED);
+    a.closed(Time.now());
+  }
+
+  // appeals ------------------------------------------------------------------------------------
+
+  /**
+   * A unit's staff (or the person) appeals against a published result within the window; the
+   * appeal goes to the process, where the principal leaders decide it (审理申诉).
+   */
+  @Transactional
+  public AssessmentView.AppealView fileAppeal(long assessmentId, Long resultId, String reason, String caller) {
+    Assessment a = assessment(assessmentId);
+    if (resultId == null) {
+      throw ApiException.badRequest("resultId", "请选择申诉的考核结果");
+    }
+    AssessmentResult r = results.findById(resultId).filter(x -> x.getAssessmentId() == assessmentId)
+        .orElseThrow(() -> ApiException.notFound("该考核没有这条结果：" + resultId));
+    if (!mayAppeal(r, caller)) {
+      throw ApiException.forbidden("只有本单位人员（或本人）可以对该结果申诉");
+    }
+    if (a.getStatus() != AssessmentStatus.PUBLISHED || Time.now().isAfter(a.getAppealUntil())) {
+      throw ApiException.conflict("status", "该考核不在申诉期内（" + a.getStatus().label() + "）");
+    }
+    String why = text(reason, "reason", "申诉理由");
+    if (why == null) {
+      throw ApiException.badRequest("reason", "请填写申诉理由");
+    }
+    if (appeals.findByResultIdOrderByIdAsc(resultId).stream().anyMatch(x -> x.getDecision() == null)) {
+      throw ApiException.conflict("resultId", "该结果已有申诉正在审理");
+    }
+    Appeal appeal = appeals.save(new Appeal(assessmentId, resultId, caller, why, r.getGrade(), Time.now()));
+    privileged.run(() -> runtime.createMessageCorrelation(APPEAL_MESSAGE)
+        .processInstanceId(a.getProcessInstanceId())
+        .setVariablesToTriggeredScope(AssessmentVariables.appealVariables(appeal, r, organisation.nameOf(caller)))
+        .correlateWithResult());
+    return appealView(appeal, Map.of(r.getId(), r));
+  }
+
+  private boolean mayAppeal(AssessmentResult r, String caller) {
+    if (caller == null) {
+      return false;
+    }
+    if (r.getSubjectType() == SubjectType.PERSON && caller.equals(r.getSubjectId())) {
+      return true;
+    }
+    return r.getUnitCode() != null && organisation.isMember(caller, Groups.unit(r.getUnitCode()));
+  }
+
+  /**
+   * 审理申诉: rejected, or upheld with a better grade — the result is regraded (the original kept),
+   * consequences that no longer apply are withdrawn (an interview not yet held is cancelled) and
+   * those the new grade brings are recorded.
+   */
+  @Transactional
+  public Appeal decideAppeal(long appealId, AppealDecision decision, Grade newGrade, String comment, String actor,
+      Function<AssessmentResult, List<AssessmentRules.Rule>> rules) {
+    Appeal appeal = appeals.findById(appealId).orElseThrow(() -> ApiException.notFound("没有这个申诉：" + appealId));
+    if (appeal.getDecision() != null) {
+      throw ApiException.conflict(AssessmentVariables.APPEAL_DECISION, "该申诉已审理");
+    }
+    if (decision == null) {
+      throw ApiException.badRequest(AssessmentVariables.APPEAL_DECISION, "请选择申诉是否成立");
+    }
+    String c = text(comment, AssessmentVariables.DECISION_COMMENT, "审理意见");
+    if (c == null) {
+      throw ApiException.badRequest(AssessmentVariables.DECISION_COMMENT, "请填写审理意见");
+    }
+    AssessmentResult r = results.findById(appeal.getResultId()).orElseThrow();
+    Instant now = Time.now();
+    if (decision == AppealDecision.REJECTED) {
+      appeal.decide(decision, null, actor, c, now);
+      return appeal;
+    }
+    if (newGrade == null) {
+      throw ApiException.badRequest(AssessmentVariables.NEW_GRADE, "申诉成立须选择调整后的等次");
+    }
+    if (!newGrade.isBetterThan(r.getGrade())) {
+      throw ApiException.badRequest(AssessmentVariables.NEW_GRADE,
+          "调整后的等次应高于原等次（" + r.getGrade().label() + "）");
+    }
+    appeal.decide(decision, newGrade, actor, c, now);
+    r.regrade(newGrade, "申诉成立，由" + r.getGrade().label() + "调整为" + newGrade.label() + "：" + c);
+    List<AssessmentRules.Rule> newRules = rules.apply(r);
+    Set<ConsequenceType> applying = EnumSet.noneOf(ConsequenceType.class);
+    newRules.forEach(x -> applying.add(x.type()));
+    Set<ConsequenceType> present = EnumSet.noneOf(ConsequenceType.class);
+    String why = "申诉成立，等次调整为" + newGrade.label();
+    for (Consequence k : consequences.findByResultIdOrderByIdAsc(r.getId())) {
+      if (!k.isActive()) {
+        continue;
+      }
+      if (applying.contains(k.getType())) {
+        present.add(k.getType());
+        continue;
+      }
+      String withdrawn = why;
+      if (k.getInterviewId() != null) {
+        boolean stillNeeded = consequences.findByAssessmentIdOrderByIdAsc(appeal.getAssessmentId()).stream()
+            .anyMatch(o -> o.isActive() && !o.getId().equals(k.getId()) && k.getInterviewId().equals(o.getInterviewId()));
+        withdrawn = stillNeeded ? why + "（约谈 " + k.getInterviewId() + " 因其他考核结果仍须进行）"
+            : cancelInterview(k.getInterviewId(), why);
+      }
+      k.withdraw(withdrawn, now);
+    }
+    Assessment a = assessment(appeal.getAssessmentId());
+    List<AssessmentResult> rows = resultsOf(a.getId());
+    for (AssessmentRules.Rule rule : newRules) {
+      if (!present.contains(rule.type())) {
+        record(a, r, rows, rule, now);
+      }
+    }
+    return appeal;
+  }
+
+  private String cancelInterview(String code, String why) {
+    InterviewView i = interviews.find(code).orElse(null);
+    if (i == null || i.status() == InterviewStatus.CANCELLED) {
+      return why;
+    }
+    if (!i.status().isOpen()) {
+      return why + "（约谈" + i.status().label() + "，不再取消）";
+    }
+    interviews.cancel(code, why, null);
+    return why + "（约谈 " + code + " 已取消）";
+  }
+
+  /** Tells the appellant how the appeal was decided. */
+  @Transactional
+  public void notifyAppealDecided(long appealId) {
+    Appeal appeal = appeals.findById(appealId).orElseThrow();
+    AssessmentResult r = results.findById(appeal.getResultId()).orElseThrow();
+    String outcome = appeal.getDecision().label()
+        + (appeal.getNewGrade() == null ? "，维持" + r.getGrade().label() : "，等次调整为" + appeal.getNewGrade().label());
+    notifications.send(new Notice(NOTICE_APPEAL_DECIDED, "考核申诉审理结果：" + r.getSubjectName(),
+        "申诉理由：" + appeal.getReason() + "\n审理结果：" + outcome + "\n审理意见：" + appeal.getDecisionComment(),
+        link(appeal.getAssessmentId()), NOTICE_APPEAL_DECIDED + ":" + appealId), List.of(appeal.getFiledBy()));
+  }
+
+  // reading ------------------------------------------------------------------------------------
+
+  /** The runs the caller may see, newest first: everything for the office and leaders, published ones for units. */
+  @Transactional(readOnly = true)
+  public List<AssessmentSummary> list(String periodText, boolean seesEverything) {
+    List<Assessment> found;
+    Set<AssessmentStatus> published = EnumSet.of(AssessmentStatus.PUBLISHED, AssessmentStatus.CLOSED);
+    if (periodText == null || periodText.isBlank()) {
+      found = seesEverything ? assessments.findAllByOrderByIdDesc() : assessments.findByStatusInOrderByIdDesc(published);
+    } else {
+      String p = period(periodText).name();
+      found = seesEverything ? assessments.findByPeriodOrderByIdDesc(p)
+          : assessments.findByPeriodAndStatusInOrderByIdDesc(p, published);
+    }
+    return found.stream().map(a -> new AssessmentSummary(a.getId(), a.getPeriod(), periodLabel(a), a.getStatus(),
+        a.getStatus().label(), a.getProcessInstanceId(), at(a.getStartedAt()), at(a.getPublishedAt()),
+        at(a.getAppealUntil()), gradeCounts(resultsOf(a.getId())))).toList();
+  }
+
+  /** One run as the caller may see it: units see published runs only (404 otherwise). */
+  @Transactional(readOnly = true)
+  public AssessmentView view(long id, boolean seesEverything) {
+    Assessment a = assessments.findById(id)
+        .filter(x -> seesEverything || x.getStatus().isPublished())
+        .orElseThrow(() -> ApiException.notFound("没有这个考核：" + id));
+    List<AssessmentResult> rows = resultsOf(id);
+    Map<Long, AssessmentResult> byId = new LinkedHashMap<>();
+    rows.forEach(r -> byId.put(r.getId(), r));
+    List<AssessmentView.Result> resultViews = rows.stream().map(r -> new AssessmentView.Result(r.getId(),
+        r.getSubjectType(), r.getSubjectId(), r.getSubjectName(), r.getUnitCode(), r.getAverageFinalScore(),
+        r.getClosed(), r.getOverdue(), r.getOverdueUncompleted(), r.getReturned(), r.getInterviews(), r.getRank(),
+        r.getGrade(), r.getGrade() == null ? null : r.getGrade().label(), r.getGradeReason(), r.getOriginalGrade()))
+        .toList();
+    List<AssessmentView.ConsequenceView> consequenceViews = consequences.findByAssessmentIdOrderByIdAsc(id).stream()
+        .map(k -> new AssessmentView.ConsequenceView(k.getId(), k.getResultId(), name(byId, k.getResultId()),
+            k.getType(), k.getType().label(), k.getReason(), k.getInterviewId(), k.getInterviewee(), k.isActive(),
+            at(k.getWithdrawnAt()), k.getWithdrawnReason())).toList();
+    List<AssessmentView.AppealView> appealViews = appeals.findByAssessmentIdOrderByIdAsc(id).stream()
+        .map(x -> appealView(x, byId)).toList();
+    boolean open = a.getStatus() == AssessmentStatus.PUBLISHED && a.getAppealUntil() != null
+        && Time.now().isBefore(a.getAppealUntil());
+    return new AssessmentView(a.getId(), a.getPeriod(), periodLabel(a), a.getProcessInstanceId(), a.getStatus(),
+        a.getStatus().label(), a.getStartedBy(), at(a.getStartedAt()), at(a.getComputedAt()), a.getComputations(),
+        a.getReviewedBy(), at(a.getReviewedAt()), a.getReviewComment(), a.getApprovedBy(), at(a.getApprovedAt()),
+        a.getApprovalComment(), at(a.getPublishedAt()), at(a.getAppealUntil()), open, at(a.getClosedAt()),
+        resultViews, consequenceViews, appealViews);
+  }
+
+  private static AssessmentView.AppealView appealView(Appeal x, Map<Long, AssessmentResult> byId) {
+    return new AssessmentView.AppealView(x.getId(), x.getResultId(), name(byId, x.getResultId()), x.getFiledBy(),
+        x.getReason(), at(x.getFiledAt()), x.getGradeBefore(), x.getDecision(),
+        x.getDecision() == null ? "审理中" : x.getDecision().label(), x.getNewGrade(), x.getDecidedBy(),
+        at(x.getDecidedAt()), x.getDecisionComment());
+  }
+
+  Assessment assessment(long id) {
+    return assessments.findById(id).orElseThrow(() -> ApiException.notFound("没有这个考核：" + id));
+  }
+
+  List<AssessmentResult> resultsOf(long assessmentId) {
+    List<AssessmentResult> rows = new ArrayList<>(
+        results.findByAssessmentIdOrderBySubjectTypeAscRankAscSubjectIdAsc(assessmentId));
+    // units first, then people (the column holds the names, which sort the other way)
+    rows.sort(java.util.Comparator.comparing(AssessmentResult::getSubjectType)
+        .thenComparingInt(AssessmentResult::getRank).thenComparing(AssessmentResult::getSubjectId));
+    return rows;
+  }
+
+  // helpers ------------------------------------------------------------------------------------
+
+  private static void expect(Assessment a, AssessmentStatus... allowed) {
+    for (AssessmentStatus s : allowed) {
+      if (a.getStatus() == s) {
+        return;
+      }
+    }
+    throw ApiException.conflict("status", "考核当前状态为" + a.getStatus().label() + "，不能办理此步骤");
+  }
+
+  private static Map<Grade, Long> gradeCounts(Collection<AssessmentResult> rows) {
+    Map<Grade, Long> counts = new EnumMap<>(Grade.class);
+    for (Grade g : Grade.values()) {
+      counts.put(g, 0L);
+    }
+    rows.stream().filter(r -> r.getGrade() != null).forEach(r -> counts.merge(r.getGrade(), 1L, Long::sum));
+    return counts;
+  }
+
+  private static String name(Map<Long, AssessmentResult> byId, long resultId) {
+    AssessmentResult r = byId.get(resultId);
+    return r == null ? null : r.getSubjectName();
+  }
+
+  private static String periodLabel(Assessment a) {
+    return Period.parse(a.getPeriod(), AssessmentVariables.PERIOD).label();
+  }
+
+  private static String text(String value, String field, String label) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String s = value.trim();
+    if (s.length() > COMMENT_MAX) {
+      throw ApiException.badRequest(field, label + "不能超过 " + COMMENT_MAX + " 字");
+    }
+    return s;
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, Time.ZONE);
+  }
+
+  static String format(Instant instant) {
+    var t = instant.atZone(Time.ZONE);
+    return t.getYear() + "年" + t.getMonthValue() + "月" + t.getDayOfMonth() + "日 "
+        + String.format("%02d:%02d", t.getHour(), t.getMinute());
+  }
+
+  static String link(long assessmentId) {
+    return "/ledger/assessments.html#" + assessmentId;
+  }
+}

@@ -1,0 +1,21 @@
+package org.luoshi.assessment;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 考核办结 (BPMN: {@code ${assessmentClosing}}): the appeal window has closed and every appeal is decided. */
+@Component("assessmentClosing")
+class CloseAssessment implements JavaDelegate {
+
+  private final AssessmentService service;
+
+  CloseAssessment(AssessmentService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.close(AssessmentVariables.assessmentId(execution));
+  }
+}

@@ -1,0 +1,24 @@
+package org.luoshi.assessment;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 计算考核指标 (BPMN: {@code ${assessmentComputation}}): the period's figures per unit and per
+ * person, from the items closed, overdue and returned and the interviews held in it.
+ */
+@Component("assessmentComputation")
+class ComputeAssessment implements JavaDelegate {
+
+  private final AssessmentService service;
+
+  ComputeAssessment(AssessmentService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.compute(AssessmentVariables.assessmentId(execution));
+  }
+}

@@ -1,0 +1,53 @@
+package org.luoshi.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 评定等次 (BPMN: {@code ${assessmentGrading}}): DMN {@code assessment-grade} grades every result
+ * row; the grades are stored and the review form gets the result table (and the results to pick
+ * from when the office adjusts one).
+ */
+@Component("assessmentGrading")
+class GradeAssessment implements JavaDelegate {
+
+  private final AssessmentService service;
+
+  GradeAssessment(AssessmentService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long id = AssessmentVariables.assessmentId(execution);
+    DecisionService decisions = execution.getProcessEngineServices().getDecisionService();
+    Map<Long, AssessmentRules.Graded> grades = new LinkedHashMap<>();
+    List<Map<String, String>> options = new ArrayList<>();
+    for (AssessmentService.Row row : service.rows(id)) {
+      grades.put(row.resultId(), AssessmentRules.grade(decisions, row.figures()));
+      options.add(Map.of("label", row.figures().subjectType().label() + "：" + row.figures().subjectName(),
+          "value", String.valueOf(row.resultId())));
+    }
+    execution.setVariable(AssessmentVariables.RESULT_OPTIONS, json(options));
+    service.recordGrades(id, grades);
+    execution.setVariable(AssessmentVariables.RESULT_TABLE, service.table(id));
+    execution.setVariable(AssessmentVariables.REVIEW_OUTCOME, null);
+  }
+
+  private static Object json(Object value) {
+    try {
+      return SpinValues.jsonValue(new ObjectMapper().writeValueAsString(value)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package org.luoshi.assessment;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 通知申诉人 (BPMN: {@code ${appealDecisionNotice}}): the appellant learns how the appeal was decided. */
+@Component("appealDecisionNotice")
+class NotifyAppealDecision implements JavaDelegate {
+
+  private final AssessmentService service;
+
+  NotifyAppealDecision(AssessmentService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.notifyAppealDecided(AssessmentVariables.appealId(execution));
+  }
+}

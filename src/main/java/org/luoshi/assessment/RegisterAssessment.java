@@ -1,0 +1,51 @@
+package org.luoshi.assessment;
+
+import static org.luoshi.assessment.AssessmentVariables.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.luoshi.engine.Vars;
+import org.luoshi.identity.Groups;
+import org.luoshi.scoring.Period;
+import org.luoshi.web.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers a started assessment (BPMN: {@code ${assessmentRegistration}}, right after the start, in
+ * the starter's transaction so a bad period or a second running assessment of the period fails the
+ * start): only the office starts assessments.
+ */
+@Component("assessmentRegistration")
+class RegisterAssessment implements JavaDelegate {
+
+  private final AssessmentService service;
+
+  RegisterAssessment(AssessmentService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    if (authentication != null) {
+      List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+      if (!groups.contains(Groups.SUPERVISION_OFFICE) && !groups.contains(Groups.ADMIN)) {
+        throw ApiException.forbidden("只有督查室可以发起考核");
+      }
+    }
+    Vars vars = Vars.of(execution);
+    String startedBy = authentication != null ? authentication.getUserId() : vars.text(STARTER);
+    Assessment a = service.register(vars.text(PERIOD), startedBy, execution.getProcessInstanceId());
+    String label = Period.parse(a.getPeriod(), PERIOD).label();
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey("KH-" + a.getPeriod() + "-" + a.getId());
+    }
+    execution.setVariable(PERIOD, a.getPeriod());
+    execution.setVariable(ASSESSMENT_ID, a.getId());
+    execution.setVariable(PERIOD_LABEL, label);
+    execution.setVariable(TITLE, label + "考核");
+  }
+}

@@ -1,0 +1,42 @@
+package org.luoshi.assessment;
+
+import static org.luoshi.assessment.AssessmentVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.luoshi.engine.Actors;
+import org.luoshi.engine.Vars;
+import org.luoshi.web.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * 督查室审核 completed (BPMN: {@code ${reviewAssessmentListener}}): submit to the principal leaders,
+ * recompute with a comment, or correct one result's grade with a comment (then review again). A bad value fails the completion and the task stays open.
+ */
+@Component("reviewAssessmentListener")
+class ReviewAssessmentListener implements TaskListener {
+
+  private final AssessmentService service;
+
+  ReviewAssessmentListener(AssessmentService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Vars vars = Vars.of(task);
+    String outcome = vars.text(REVIEW_OUTCOME);
+    if (ADJUST.equals(outcome)) {
+      Integer resultId = vars.integer(ADJUST_RESULT);
+      service.adjust(assessmentId(task), resultId == null ? null : resultId.longValue(),
+          vars.enumValue(ADJUSTED_GRADE, Grade.class), vars.text(REVIEW_COMMENT), Actors.of(task));
+      task.getExecution().setVariable(RESULT_TABLE, service.table(assessmentId(task)));
+      return;
+    }
+    if (!SUBMIT.equals(outcome) && !RECOMPUTE.equals(outcome)) {
+      throw ApiException.badRequest(REVIEW_OUTCOME, "请选择提交审批、调整等次或重新计算");
+    }
+    service.review(assessmentId(task), SUBMIT.equals(outcome), vars.text(REVIEW_COMMENT), Actors.of(task));
+    task.getExecution().setVariable(APPROVED, null);
+  }
+}
