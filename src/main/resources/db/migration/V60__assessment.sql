@@ -24,8 +24,12 @@ create table ls_assessment (
   published_at         timestamp with time zone,
   appeal_until         timestamp with time zone,
   closed_at            timestamp with time zone,
+  -- the period while the run is under way, null once closed or cancelled: at most one running
+  -- assessment per period, also when two are started at the same moment
+  running_period       varchar(10),
   version              integer        not null
 );
+create unique index ls_assessment_running on ls_assessment (running_period);
 
 create index ls_assessment_period on ls_assessment (period, status);
 create index ls_assessment_process on ls_assessment (process_instance_id);

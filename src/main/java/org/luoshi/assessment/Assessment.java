@@ -75,6 +75,10 @@ public class Assessment {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** The period while the run is under way, null once closed or cancelled (unique: one running per period). */
+  @Column(name = "running_period")
+  private String runningPeriod;
+
   @Version
   private int version;
 
@@ -86,6 +90,7 @@ public class Assessment {
     this.processInstanceId = processInstanceId;
     this.startedAt = now;
     this.status = AssessmentStatus.COMPUTING;
+    this.runningPeriod = period;
   }
 
   void computed(Instant now) {
@@ -121,6 +126,14 @@ public class Assessment {
   void closed(Instant now) {
     closedAt = now;
     status = AssessmentStatus.CLOSED;
+    runningPeriod = null;
+  }
+
+  /** Its process was cancelled (Cockpit) before publication: nothing of it reaches the units. */
+  void cancelled(Instant now) {
+    closedAt = now;
+    status = AssessmentStatus.CANCELLED;
+    runningPeriod = null;
   }
 
   public Long getId() { return id; }

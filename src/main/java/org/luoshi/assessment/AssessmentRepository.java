@@ -9,7 +9,7 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
 
   Optional<Assessment> findByProcessInstanceId(String processInstanceId);
 
-  List<Assessment> findByPeriodAndStatusNot(String period, AssessmentStatus status);
+  Optional<Assessment> findByRunningPeriod(String period);
 
   List<Assessment> findAllByOrderByIdDesc();
 

@@ -28,6 +28,7 @@ import org.luoshi.notification.Notifications;
 import org.luoshi.scoring.Period;
 import org.luoshi.scoring.Rankings;
 import org.luoshi.web.ApiException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -118,11 +119,32 @@ public class AssessmentService {
   @Transactional
   public Assessment register(String periodText, String startedBy, String processInstanceId) {
     Period period = period(periodText);
-    if (!assessments.findByPeriodAndStatusNot(period.name(), AssessmentStatus.CLOSED).isEmpty()) {
-      throw ApiException.conflict(AssessmentVariables.PERIOD, period.label() + "的考核正在进行，不能重复发起");
+    String running = period.label() + "的考核正在进行，不能重复发起";
+    if (assessments.findByRunningPeriod(period.name()).isPresent()) {
+      throw ApiException.conflict(AssessmentVariables.PERIOD, running);
     }
-    return assessments.save(new Assessment(period.name(), startedBy == null ? "system" : startedBy,
-        processInstanceId, Time.now()));
+    try {
+      return assessments.saveAndFlush(new Assessment(period.name(), startedBy == null ? "system" : startedBy,
+          processInstanceId, Time.now()));
+    } catch (DataIntegrityViolationException startedAtTheSameMoment) {
+      throw ApiException.conflict(AssessmentVariables.PERIOD, running);
+    }
+  }
+
+  /**
+   * The assessment's process has ended. Normally it closed the run already; a process cancelled in
+   * Cockpit leaves an unpublished run CANCELLED (the period can be assessed again) and closes a
+   * published one (its results and consequences stand; the appeal window ends).
+   */
+  @Transactional
+  public void processEnded(long assessmentId) {
+    assessments.findById(assessmentId).ifPresent(a -> {
+      switch (a.getStatus()) {
+        case CLOSED, CANCELLED -> { }
+        case PUBLISHED -> a.closed(Time.now());
+        default -> a.cancelled(Time.now());
+      }
+    });
   }
 
   // computing and grading ----------------------------------------------------------------------

@@ -3,7 +3,8 @@ package org.luoshi.assessment;
 /**
  * COMPUTING → COMPUTED (office reviews) → IN_APPROVAL (principal leaders) → APPROVED → PUBLISHED
  * (the appeal window is open) → CLOSED. The office may send it back to COMPUTING (recompute); the
- * principal leaders may return it to the office (RETURNED, reviewed again).
+ * principal leaders may return it to the office (RETURNED, reviewed again). A process cancelled in
+ * Cockpit before publication leaves it CANCELLED; after publication, CLOSED.
  */
 public enum AssessmentStatus {
   COMPUTING("计算中"),
@@ -12,7 +13,9 @@ public enum AssessmentStatus {
   RETURNED("主要领导退回"),
   APPROVED("已审批"),
   PUBLISHED("已发布（申诉期）"),
-  CLOSED("已办结");
+  CLOSED("已办结"),
+  /** Its process was cancelled before publication. */
+  CANCELLED("已撤销");
 
   private final String label;
 

@@ -358,6 +358,22 @@ class AssessmentIT {
   }
 
   @Test
+  @Order(9)
+  void anAssessmentCancelledInCockpitBeforePublicationLetsThePeriodBeAssessedAgain() {
+    Http.Response first = http.as("office1").post("/api/assessments", Map.of("period", "2026-H1"));
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    engine.runAsync();
+    runtime.deleteProcessInstance(first.json().get("processInstanceId").asText(), "督查室撤销");
+    JsonNode cancelled = http.as("office1").get("/api/assessments/" + first.json().get("id").asLong()).json();
+    assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(cancelled.get("statusLabel").asText()).isEqualTo("已撤销");
+
+    Http.Response again = http.as("office1").post("/api/assessments", Map.of("period", "2026-H1"));
+    assertThat(again.status()).as(again.body()).isEqualTo(201);
+    assertThat(http.as("office2").post("/api/assessments", Map.of("period", "2026-H1")).status()).isEqualTo(409);
+  }
+
+  @Test
   @Order(8)
   void theLedgerPageListsTheRunsAndOffersTheAppealForm() {
     Http.Response page = http.get("/ledger/assessments.html");

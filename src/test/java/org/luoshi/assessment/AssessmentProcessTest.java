@@ -94,6 +94,7 @@ class AssessmentProcessTest {
     Mocks.register("decideAppealListener", new DecideAppealListener(service));
     Mocks.register("appealDecisionNotice", new NotifyAppealDecision(service));
     Mocks.register("assessmentClosing", new CloseAssessment(service));
+    Mocks.register("assessmentEnded", new AssessmentEnded(service));
   }
 
   @AfterEach
@@ -147,6 +148,14 @@ class AssessmentProcessTest {
     Assertions.assertThat(grades.getValue().get(3L).grade()).isEqualTo(Grade.FAIL);
     Assertions.assertThat(grades.getValue().get(4L).grade()).isEqualTo(Grade.FAIL);
     verify(service).register("2026", "office1", runtimeService().createProcessInstanceQuery().singleResult().getId());
+  }
+
+  @Test
+  void anAssessmentCancelledInCockpitTellsTheServiceItsProcessEnded() {
+    ProcessInstance pi = computed();
+    runtimeService().deleteProcessInstance(pi.getId(), "督查室撤销");
+    assertThat(pi).isEnded();
+    verify(service).processEnded(ID);
   }
 
   @Test
