@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.luoshi.testsupport.Http;
+import org.luoshi.testsupport.ItemRows;
 import org.luoshi.testsupport.LuoshiIT;
 import org.luoshi.testsupport.TestOrganisation;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,18 +42,7 @@ class ScoringReportsIT {
   }
 
   long item(String unit, String person, String status, String finalScore, String closedAt, String overdueSince) {
-    long id = ids.incrementAndGet();
-    jdbc.update("""
-        insert into ls_item (id, version, code, title, source, category, unit_code, lead_leader, responsible_person,
-          target, issued_on, issued_by, deadline, original_deadline, extended, status, progress_percent, yellow_from,
-          overdue_since, final_score, closed_at, issue_round, submission_round, created_at)
-        values (?, 0, ?, '测试', 'KEY_TASK', 'OTHER', ?, 'leader1', ?, '目标', date '2026-01-05', 'office1',
-          date '2026-03-31', date '2026-03-31', false, ?, 0, date '2026-03-28', ?, ?, ?, 1, 1, ?)""",
-        id, "ZR-2026-" + id, unit, person, status,
-        overdueSince == null ? null : java.sql.Date.valueOf(overdueSince),
-        finalScore == null ? null : new java.math.BigDecimal(finalScore),
-        closedAt == null ? null : Timestamp.from(Instant.parse(closedAt)), Timestamp.from(Instant.now()));
-    return id;
+    return ItemRows.insert(jdbc, ids.incrementAndGet(), unit, person, status, finalScore, closedAt, overdueSince, Instant.now());
   }
 
   void review(long item, String level, String reviewer, int score) {
