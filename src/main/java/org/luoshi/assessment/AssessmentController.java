@@ -3,7 +3,7 @@ package org.luoshi.assessment;
 import java.net.URI;
 import java.util.List;
 import org.luoshi.identity.CurrentUser;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +38,7 @@ class AssessmentController {
   @PostMapping
   ResponseEntity<AssessmentService.Started> start(@RequestBody(required = false) StartRequest request) {
     if (!user.isOffice() && !user.isAdmin()) {
-      throw ApiException.forbidden("只有督查室可以发起考核");
+      throw DomainException.forbidden("只有督查室可以发起考核");
     }
     String period = request == null ? null : request.period();
     AssessmentService.period(period);

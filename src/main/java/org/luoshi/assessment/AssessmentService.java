@@ -27,7 +27,7 @@ import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
 import org.luoshi.scoring.Period;
 import org.luoshi.scoring.Rankings;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,10 +107,10 @@ public class AssessmentService {
   static Period period(String text) {
     String p = text == null ? null : text.trim();
     if (p == null || p.isEmpty()) {
-      throw ApiException.badRequest(AssessmentVariables.PERIOD, "请填写考核期，如 2026 或 2026-H1");
+      throw DomainException.invalid(AssessmentVariables.PERIOD, "请填写考核期，如 2026 或 2026-H1");
     }
     if (!PERIOD.matcher(p).matches()) {
-      throw ApiException.badRequest(AssessmentVariables.PERIOD, "考核期应为年度（如 2026）或半年（如 2026-H1、2026-H2）：" + p);
+      throw DomainException.invalid(AssessmentVariables.PERIOD, "考核期应为年度（如 2026）或半年（如 2026-H1、2026-H2）：" + p);
     }
     return Period.parse(p, AssessmentVariables.PERIOD);
   }
@@ -121,13 +121,13 @@ public class AssessmentService {
     Period period = period(periodText);
     String running = period.label() + "的考核正在进行，不能重复发起";
     if (assessments.findByRunningPeriod(period.name()).isPresent()) {
-      throw ApiException.conflict(AssessmentVariables.PERIOD, running);
+      throw DomainException.conflict(AssessmentVariables.PERIOD, running);
     }
     try {
       return assessments.saveAndFlush(new Assessment(period.name(), startedBy == null ? "system" : startedBy,
           processInstanceId, Time.now()));
     } catch (DataIntegrityViolationException startedAtTheSameMoment) {
-      throw ApiException.conflict(AssessmentVariables.PERIOD, running);
+      throw DomainException.conflict(AssessmentVariables.PERIOD, running);
     }
   }
 
@@ -238,7 +238,7 @@ public class AssessmentService {
     expect(a, AssessmentStatus.COMPUTED, AssessmentStatus.RETURNED);
     String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
     if (!submit && c == null) {
-      throw ApiException.badRequest(AssessmentVariables.REVIEW_COMMENT, "重新计算须写明原因");
+      throw DomainException.invalid(AssessmentVariables.REVIEW_COMMENT, "重新计算须写明原因");
     }
     a.reviewed(actor, submit, c, Time.now());
     return a;
@@ -253,19 +253,19 @@ public class AssessmentService {
     Assessment a = assessment(assessmentId);
     expect(a, AssessmentStatus.COMPUTED, AssessmentStatus.RETURNED);
     if (resultId == null) {
-      throw ApiException.badRequest(AssessmentVariables.ADJUST_RESULT, "请选择要调整等次的单位或责任人");
+      throw DomainException.invalid(AssessmentVariables.ADJUST_RESULT, "请选择要调整等次的单位或责任人");
     }
     AssessmentResult r = results.findById(resultId).filter(x -> x.getAssessmentId() == assessmentId)
-        .orElseThrow(() -> ApiException.badRequest(AssessmentVariables.ADJUST_RESULT, "该考核没有这条结果：" + resultId));
+        .orElseThrow(() -> DomainException.invalid(AssessmentVariables.ADJUST_RESULT, "该考核没有这条结果：" + resultId));
     if (grade == null) {
-      throw ApiException.badRequest(AssessmentVariables.ADJUSTED_GRADE, "请选择调整后的等次");
+      throw DomainException.invalid(AssessmentVariables.ADJUSTED_GRADE, "请选择调整后的等次");
     }
     if (grade == r.getGrade()) {
-      throw ApiException.badRequest(AssessmentVariables.ADJUSTED_GRADE, "调整后的等次与原等次相同");
+      throw DomainException.invalid(AssessmentVariables.ADJUSTED_GRADE, "调整后的等次与原等次相同");
     }
     String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
     if (c == null) {
-      throw ApiException.badRequest(AssessmentVariables.REVIEW_COMMENT, "调整等次须写明理由");
+      throw DomainException.invalid(AssessmentVariables.REVIEW_COMMENT, "调整等次须写明理由");
     }
     r.regrade(grade, "督查室调整（" + actor + "）：由" + r.getGrade().label() + "调整为" + grade.label() + "：" + c);
     return r;
@@ -278,7 +278,7 @@ public class AssessmentService {
     expect(a, AssessmentStatus.IN_APPROVAL);
     String c = text(comment, AssessmentVariables.APPROVAL_COMMENT, "审批意见");
     if (!approved && c == null) {
-      throw ApiException.badRequest(AssessmentVariables.APPROVAL_COMMENT, "退回须写明意见");
+      throw DomainException.invalid(AssessmentVariables.APPROVAL_COMMENT, "退回须写明意见");
     }
     a.decided(actor, approved, c, Time.now());
     return a;
@@ -387,22 +387,22 @@ public class AssessmentService {
   public AssessmentView.AppealView fileAppeal(long assessmentId, Long resultId, String reason, String caller) {
     Assessment a = assessment(assessmentId);
     if (resultId == null) {
-      throw ApiException.badRequest("resultId", "请选择申诉的考核结果");
+      throw DomainException.invalid("resultId", "请选择申诉的考核结果");
     }
     AssessmentResult r = results.findById(resultId).filter(x -> x.getAssessmentId() == assessmentId)
-        .orElseThrow(() -> ApiException.notFound("该考核没有这条结果：" + resultId));
+        .orElseThrow(() -> DomainException.notFound("该考核没有这条结果：" + resultId));
     if (!mayAppeal(r, caller)) {
-      throw ApiException.forbidden("只有本单位人员（或本人）可以对该结果申诉");
+      throw DomainException.forbidden("只有本单位人员（或本人）可以对该结果申诉");
     }
     if (a.getStatus() != AssessmentStatus.PUBLISHED || Time.now().isAfter(a.getAppealUntil())) {
-      throw ApiException.conflict("status", "该考核不在申诉期内（" + a.getStatus().label() + "）");
+      throw DomainException.conflict("status", "该考核不在申诉期内（" + a.getStatus().label() + "）");
     }
     String why = text(reason, "reason", "申诉理由");
     if (why == null) {
-      throw ApiException.badRequest("reason", "请填写申诉理由");
+      throw DomainException.invalid("reason", "请填写申诉理由");
     }
     if (appeals.findByResultIdOrderByIdAsc(resultId).stream().anyMatch(x -> x.getDecision() == null)) {
-      throw ApiException.conflict("resultId", "该结果已有申诉正在审理");
+      throw DomainException.conflict("resultId", "该结果已有申诉正在审理");
     }
     Appeal appeal = appeals.save(new Appeal(assessmentId, resultId, caller, why, r.getGrade(), Time.now()));
     privileged.run(() -> runtime.createMessageCorrelation(APPEAL_MESSAGE)
@@ -430,16 +430,16 @@ public class AssessmentService {
   @Transactional
   public Appeal decideAppeal(long appealId, AppealDecision decision, Grade newGrade, String comment, String actor,
       Function<AssessmentResult, List<AssessmentRules.Rule>> rules) {
-    Appeal appeal = appeals.findById(appealId).orElseThrow(() -> ApiException.notFound("没有这个申诉：" + appealId));
+    Appeal appeal = appeals.findById(appealId).orElseThrow(() -> DomainException.notFound("没有这个申诉：" + appealId));
     if (appeal.getDecision() != null) {
-      throw ApiException.conflict(AssessmentVariables.APPEAL_DECISION, "该申诉已审理");
+      throw DomainException.conflict(AssessmentVariables.APPEAL_DECISION, "该申诉已审理");
     }
     if (decision == null) {
-      throw ApiException.badRequest(AssessmentVariables.APPEAL_DECISION, "请选择申诉是否成立");
+      throw DomainException.invalid(AssessmentVariables.APPEAL_DECISION, "请选择申诉是否成立");
     }
     String c = text(comment, AssessmentVariables.DECISION_COMMENT, "审理意见");
     if (c == null) {
-      throw ApiException.badRequest(AssessmentVariables.DECISION_COMMENT, "请填写审理意见");
+      throw DomainException.invalid(AssessmentVariables.DECISION_COMMENT, "请填写审理意见");
     }
     AssessmentResult r = results.findById(appeal.getResultId()).orElseThrow();
     Instant now = Time.now();
@@ -448,10 +448,10 @@ public class AssessmentService {
       return appeal;
     }
     if (newGrade == null) {
-      throw ApiException.badRequest(AssessmentVariables.NEW_GRADE, "申诉成立须选择调整后的等次");
+      throw DomainException.invalid(AssessmentVariables.NEW_GRADE, "申诉成立须选择调整后的等次");
     }
     if (!newGrade.isBetterThan(r.getGrade())) {
-      throw ApiException.badRequest(AssessmentVariables.NEW_GRADE,
+      throw DomainException.invalid(AssessmentVariables.NEW_GRADE,
           "调整后的等次应高于原等次（" + r.getGrade().label() + "）");
     }
     appeal.decide(decision, newGrade, actor, c, now);
@@ -536,7 +536,7 @@ public class AssessmentService {
   public AssessmentView view(long id, boolean seesEverything) {
     Assessment a = assessments.findById(id)
         .filter(x -> seesEverything || x.getStatus().isPublished())
-        .orElseThrow(() -> ApiException.notFound("没有这个考核：" + id));
+        .orElseThrow(() -> DomainException.notFound("没有这个考核：" + id));
     List<AssessmentResult> rows = resultsOf(id);
     Map<Long, AssessmentResult> byId = new LinkedHashMap<>();
     rows.forEach(r -> byId.put(r.getId(), r));
@@ -568,7 +568,7 @@ public class AssessmentService {
   }
 
   Assessment assessment(long id) {
-    return assessments.findById(id).orElseThrow(() -> ApiException.notFound("没有这个考核：" + id));
+    return assessments.findById(id).orElseThrow(() -> DomainException.notFound("没有这个考核：" + id));
   }
 
   List<AssessmentResult> resultsOf(long assessmentId) {
@@ -588,7 +588,7 @@ public class AssessmentService {
         return;
       }
     }
-    throw ApiException.conflict("status", "考核当前状态为" + a.getStatus().label() + "，不能办理此步骤");
+    throw DomainException.conflict("status", "考核当前状态为" + a.getStatus().label() + "，不能办理此步骤");
   }
 
   private static Map<Grade, Long> gradeCounts(Collection<AssessmentResult> rows) {
@@ -615,7 +615,7 @@ public class AssessmentService {
     }
     String s = value.trim();
     if (s.length() > COMMENT_MAX) {
-      throw ApiException.badRequest(field, label + "不能超过 " + COMMENT_MAX + " 字");
+      throw DomainException.invalid(field, label + "不能超过 " + COMMENT_MAX + " 字");
     }
     return s;
   }

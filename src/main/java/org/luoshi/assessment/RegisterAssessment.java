@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.Groups;
 import org.luoshi.scoring.Period;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,7 @@ class RegisterAssessment implements JavaDelegate {
     if (authentication != null) {
       List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
       if (!groups.contains(Groups.SUPERVISION_OFFICE) && !groups.contains(Groups.ADMIN)) {
-        throw ApiException.forbidden("只有督查室可以发起考核");
+        throw DomainException.forbidden("只有督查室可以发起考核");
       }
     }
     Vars vars = Vars.of(execution);

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +34,7 @@ class ReviewAssessmentListener implements TaskListener {
       return;
     }
     if (!SUBMIT.equals(outcome) && !RECOMPUTE.equals(outcome)) {
-      throw ApiException.badRequest(REVIEW_OUTCOME, "请选择提交审批、调整等次或重新计算");
+      throw DomainException.invalid(REVIEW_OUTCOME, "请选择提交审批、调整等次或重新计算");
     }
     service.review(assessmentId(task), SUBMIT.equals(outcome), vars.text(REVIEW_COMMENT), Actors.of(task));
     task.getExecution().setVariable(APPROVED, null);

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 
 /**
  * Reads process and task variables as Tasklist and REST clients send them: dates as ISO strings
@@ -316,7 +316,7 @@ public final class Vars {
     throw bad(name, "应为列表");
   }
 
-  private static ApiException bad(String name, String message) {
-    return ApiException.badRequest(name, message);
+  private static DomainException bad(String name, String message) {
+    return DomainException.invalid(name, message);
   }
 }

@@ -3,8 +3,7 @@ package org.luoshi.identity;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.luoshi.web.ApiException;
-import org.springframework.http.HttpStatus;
+import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +65,7 @@ public class CurrentUser {
   private Authentication authentication() {
     Authentication a = identity.getCurrentAuthentication();
     if (a == null) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, null, "需要登录");
+      throw DomainException.unauthenticated("需要登录");
     }
     return a;
   }

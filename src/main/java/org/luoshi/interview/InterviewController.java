@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.CurrentUser;
-import org.luoshi.web.ApiException;
-import org.luoshi.web.PageResult;
+import org.luoshi.common.DomainException;
+import org.luoshi.common.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,7 +75,7 @@ class InterviewController {
   @GetMapping("/stats")
   InterviewStats stats(@RequestParam(required = false) Integer year) {
     if (!user.seesEverything() && !user.isLeader()) {
-      throw ApiException.forbidden("约谈统计仅供督查室和区级领导查看");
+      throw DomainException.forbidden("约谈统计仅供督查室和区级领导查看");
     }
     return interviews.stats(year == null ? Time.today().getYear() : year);
   }
@@ -88,7 +88,7 @@ class InterviewController {
   @PostMapping("/{id}/cancel")
   InterviewView cancel(@PathVariable String id, @RequestBody Cancel body) {
     if (!user.isOffice() && !user.isAdmin()) {
-      throw ApiException.forbidden("只有督查室可以取消约谈");
+      throw DomainException.forbidden("只有督查室可以取消约谈");
     }
     return interviews.cancel(id, body.reason(), user.id());
   }

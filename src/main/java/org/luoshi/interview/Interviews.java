@@ -43,8 +43,8 @@ import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
-import org.luoshi.web.ApiException;
-import org.luoshi.web.PageResult;
+import org.luoshi.common.DomainException;
+import org.luoshi.common.PageResult;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -149,7 +149,7 @@ public class Interviews {
       List<String> interviewees) {
     String code = checkItemCode(itemCode);
     if (code == null) {
-      throw ApiException.badRequest("relatedItemCode", "事项编号不能为空");
+      throw DomainException.invalid("relatedItemCode", "事项编号不能为空");
     }
     List<Interview> existing = repository.activeForItem(code, InterviewTrigger.POOR_IMPLEMENTATION,
         InterviewStatus.CANCELLED);
@@ -176,7 +176,7 @@ public class Interviews {
   public List<InterviewView> startForAssessment(String period, String subject, String interviewer,
       List<String> people) {
     if (period == null || !PERIOD.matcher(period).matches()) {
-      throw ApiException.badRequest("period", "考核期格式不正确：" + period);
+      throw DomainException.invalid("period", "考核期格式不正确：" + period);
     }
     String origin = ORIGIN_ASSESSMENT + period;
     String reason = subject == null || subject.isBlank() ? "考核评价结果靠后（" + period + "）" : subject;
@@ -255,26 +255,26 @@ public class Interviews {
     }
     if (groups.contains(Groups.LEADERS)) {
       if (!caller.equals(request.interviewer())) {
-        throw ApiException.forbidden("分管领导只能发起由本人担任约谈人的约谈");
+        throw DomainException.forbidden("分管领导只能发起由本人担任约谈人的约谈");
       }
       return;
     }
-    throw ApiException.forbidden("只有督查室和区级领导可以发起约谈");
+    throw DomainException.forbidden("只有督查室和区级领导可以发起约谈");
   }
 
   /** The data checks of every start; stores the interview and gives it its code. */
   private Interview create(InterviewRequest r, String origin) {
     Instant now = Time.now();
     if (r.trigger() == null) {
-      throw ApiException.badRequest("trigger", "请选择约谈情形");
+      throw DomainException.invalid("trigger", "请选择约谈情形");
     }
     String subject = text(r.subject(), "subject", "约谈事由", 500);
     if (subject == null) {
-      throw ApiException.badRequest("subject", "约谈事由不能为空");
+      throw DomainException.invalid("subject", "约谈事由不能为空");
     }
     String interviewer = r.interviewer() == null ? null : r.interviewer().trim();
     if (interviewer == null || interviewer.isEmpty()) {
-      throw ApiException.badRequest("interviewer", "请填写约谈人");
+      throw DomainException.invalid("interviewer", "请填写约谈人");
     }
     Map<String, List<String>> groups = new HashMap<>();
     InterviewerLevel level = interviewerLevel(interviewer, groups);
@@ -292,17 +292,17 @@ public class Interviews {
     String followUpOf = r.followUpOf() == null || r.followUpOf().isBlank() ? null : r.followUpOf().trim();
     if (followUpOf != null) {
       Interview first = repository.findByCode(followUpOf)
-          .orElseThrow(() -> ApiException.badRequest("followUpOf", "被回访的约谈不存在：" + followUpOf));
+          .orElseThrow(() -> DomainException.invalid("followUpOf", "被回访的约谈不存在：" + followUpOf));
       if (first.getStatus() == InterviewStatus.CANCELLED) {
-        throw ApiException.badRequest("followUpOf", "被回访的约谈已取消：" + followUpOf);
+        throw DomainException.invalid("followUpOf", "被回访的约谈已取消：" + followUpOf);
       }
       if (method == null) {
         method = InterviewMethod.FOLLOW_UP;
       } else if (method != InterviewMethod.FOLLOW_UP) {
-        throw ApiException.badRequest("method", "回访的约谈方式应为回访约谈");
+        throw DomainException.invalid("method", "回访的约谈方式应为回访约谈");
       }
     } else if (method == InterviewMethod.FOLLOW_UP) {
-      throw ApiException.badRequest("followUpOf", "回访约谈须注明被回访的约谈");
+      throw DomainException.invalid("followUpOf", "回访约谈须注明被回访的约谈");
     }
 
     int year = LocalDate.ofInstant(now, Time.ZONE).getYear();
@@ -320,7 +320,7 @@ public class Interviews {
 
   private InterviewerLevel interviewerLevel(String interviewer, Map<String, List<String>> groups) {
     if (!organisation.userExists(interviewer)) {
-      throw ApiException.badRequest("interviewer", "约谈人不存在：" + interviewer);
+      throw DomainException.invalid("interviewer", "约谈人不存在：" + interviewer);
     }
     List<String> of = groups.computeIfAbsent(interviewer, organisation::groupIdsOf);
     if (of.contains(Groups.LEADERS) || of.contains(Groups.PRINCIPAL_LEADERS)) {
@@ -329,7 +329,7 @@ public class Interviews {
     if (of.contains(Groups.SUPERVISION_OFFICE) || of.stream().anyMatch(g -> Groups.unitCode(g) != null)) {
       return InterviewerLevel.UNIT;
     }
-    throw ApiException.badRequest("interviewer",
+    throw DomainException.invalid("interviewer",
         "约谈人须为区级领导、督查室或单位工作人员：" + organisation.nameOf(interviewer));
   }
 
@@ -341,10 +341,10 @@ public class Interviews {
   private List<String> checkInterviewees(String interviewer, InterviewerLevel level, List<String> interviewees,
       Map<String, List<String>> groups) {
     if (interviewees.isEmpty()) {
-      throw ApiException.badRequest("interviewees", "请至少填写一名被约谈人");
+      throw DomainException.invalid("interviewees", "请至少填写一名被约谈人");
     }
     if (interviewees.size() > MAX_INTERVIEWEES) {
-      throw ApiException.badRequest("interviewees", "一次约谈最多 " + MAX_INTERVIEWEES + " 人");
+      throw DomainException.invalid("interviewees", "一次约谈最多 " + MAX_INTERVIEWEES + " 人");
     }
     List<String> interviewerGroups = groups.get(interviewer);
     boolean byPrincipal = interviewerGroups.contains(Groups.PRINCIPAL_LEADERS);
@@ -352,28 +352,28 @@ public class Interviews {
     Set<String> interviewerUnits = unitCodes(interviewerGroups);
     for (String person : interviewees) {
       if (person.equals(interviewer)) {
-        throw ApiException.badRequest("interviewees", "约谈人不能同时是被约谈人：" + organisation.nameOf(person));
+        throw DomainException.invalid("interviewees", "约谈人不能同时是被约谈人：" + organisation.nameOf(person));
       }
       if (!organisation.userExists(person)) {
-        throw ApiException.badRequest("interviewees", "被约谈人不存在：" + person);
+        throw DomainException.invalid("interviewees", "被约谈人不存在：" + person);
       }
       List<String> of = groups.computeIfAbsent(person, organisation::groupIdsOf);
       String name = organisation.nameOf(person);
       if (of.contains(Groups.PRINCIPAL_LEADERS)) {
-        throw ApiException.badRequest("interviewees", "主要领导不能作为被约谈人：" + name);
+        throw DomainException.invalid("interviewees", "主要领导不能作为被约谈人：" + name);
       }
       if (of.contains(Groups.LEADERS)) {
         if (!byPrincipal) {
-          throw ApiException.badRequest("interviewees", "区级分管领导只能由主要领导约谈：" + name);
+          throw DomainException.invalid("interviewees", "区级分管领导只能由主要领导约谈：" + name);
         }
         continue;
       }
       Set<String> units = unitCodes(of);
       if (units.isEmpty() && !of.contains(Groups.SUPERVISION_OFFICE)) {
-        throw ApiException.badRequest("interviewees", "被约谈人不属于任何单位：" + name);
+        throw DomainException.invalid("interviewees", "被约谈人不属于任何单位：" + name);
       }
       if (level == InterviewerLevel.UNIT && !byOffice && units.stream().noneMatch(interviewerUnits::contains)) {
-        throw ApiException.badRequest("interviewees", "单位约谈只能约谈本单位人员：" + name);
+        throw DomainException.invalid("interviewees", "单位约谈只能约谈本单位人员：" + name);
       }
     }
     return interviewees;
@@ -389,11 +389,11 @@ public class Interviews {
   private Instant checkScheduledAt(Instant at, Instant now, String field) {
     Instant earliest = now.truncatedTo(ChronoUnit.MINUTES).plus(properties.noticePeriod());
     if (at.isBefore(earliest)) {
-      throw ApiException.badRequest(field, "约谈时间应至少提前 " + properties.noticePeriodText()
+      throw DomainException.invalid(field, "约谈时间应至少提前 " + properties.noticePeriodText()
           + "告知被约谈人，不能早于 " + format(earliest));
     }
     if (at.isAfter(now.plus(Duration.ofDays(366)))) {
-      throw ApiException.badRequest(field, "约谈时间不能晚于一年以后");
+      throw DomainException.invalid(field, "约谈时间不能晚于一年以后");
     }
     return at;
   }
@@ -423,7 +423,7 @@ public class Interviews {
     }
     String c = code.trim();
     if (!CODE.matcher(c).matches()) {
-      throw ApiException.badRequest("relatedItemCode", "事项编号格式不正确：" + c);
+      throw DomainException.invalid("relatedItemCode", "事项编号格式不正确：" + c);
     }
     return c;
   }
@@ -435,7 +435,7 @@ public class Interviews {
         .evaluate());
     Object value = result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
     if (value == null) {
-      throw ApiException.badRequest("method", "约谈方式规则对“" + trigger.label() + "”没有结论，请直接选择约谈方式");
+      throw DomainException.invalid("method", "约谈方式规则对“" + trigger.label() + "”没有结论，请直接选择约谈方式");
     }
     try {
       InterviewMethod method = InterviewMethod.valueOf(value.toString());
@@ -507,7 +507,7 @@ public class Interviews {
     Interview i = byCode(code);
     String outline = text(v.text("outline"), "outline", "约谈提纲", 4000);
     if (outline == null) {
-      throw ApiException.badRequest("outline", "约谈提纲不能为空");
+      throw DomainException.invalid("outline", "约谈提纲不能为空");
     }
     i.prepare(outline);
   }
@@ -526,15 +526,15 @@ public class Interviews {
     if (held) {
       LocalDate day = LocalDate.ofInstant(i.scheduledAt(), Time.ZONE);
       if (Time.today().isBefore(day)) {
-        throw ApiException.badRequest("held", "约谈定于" + format(i.scheduledAt()) + "，尚未到约谈日期，不能登记为已举行");
+        throw DomainException.invalid("held", "约谈定于" + format(i.scheduledAt()) + "，尚未到约谈日期，不能登记为已举行");
       }
       List<String> attendees = v.textList("attendees");
       if (attendees.isEmpty()) {
-        throw ApiException.badRequest("attendees", "请选择实际到场的被约谈人");
+        throw DomainException.invalid("attendees", "请选择实际到场的被约谈人");
       }
       for (String a : attendees) {
         if (!i.intervieweeIds().contains(a)) {
-          throw ApiException.badRequest("attendees", "到场人员不在被约谈人名单中：" + organisation.nameOf(a));
+          throw DomainException.invalid("attendees", "到场人员不在被约谈人名单中：" + organisation.nameOf(a));
         }
       }
       i.hold(attendees);
@@ -544,12 +544,12 @@ public class Interviews {
     }
     OffsetDateTime at = v.requiredDateTime("scheduledAt", "新的约谈时间");
     if (at.toInstant().equals(i.scheduledAt())) {
-      throw ApiException.badRequest("scheduledAt", "约谈未如期举行，请填写新的约谈时间");
+      throw DomainException.invalid("scheduledAt", "约谈未如期举行，请填写新的约谈时间");
     }
     Instant when = checkScheduledAt(at.toInstant(), Time.now(), "scheduledAt");
     String reason = text(v.text("rescheduleReason"), "rescheduleReason", "未如期举行的原因", 500);
     if (reason == null) {
-      throw ApiException.badRequest("rescheduleReason", "请填写未如期举行的原因");
+      throw DomainException.invalid("rescheduleReason", "请填写未如期举行的原因");
     }
     String place = text(v.text("place"), "place", "约谈地点", 200);
     i.reschedule(when, place == null ? i.place() : place, reason, actor, Time.now());
@@ -567,11 +567,11 @@ public class Interviews {
     Interview i = byCode(code);
     String record = text(v.text("record"), "record", "约谈记录", 20000);
     if (record == null) {
-      throw ApiException.badRequest("record", "约谈记录不能为空");
+      throw DomainException.invalid("record", "约谈记录不能为空");
     }
     InterviewOutcome outcome = v.enumValue("outcome", InterviewOutcome.class);
     if (outcome == null) {
-      throw ApiException.badRequest("outcome", "请选择处理结果");
+      throw DomainException.invalid("outcome", "请选择处理结果");
     }
     boolean rectify = v.requiredBool("rectificationRequired", "是否需要整改");
     LocalDate deadline = null;
@@ -579,10 +579,10 @@ public class Interviews {
       deadline = v.requiredDate("rectificationDeadline", "整改期限");
       LocalDate today = Time.today();
       if (!deadline.isAfter(today)) {
-        throw ApiException.badRequest("rectificationDeadline", "整改期限应晚于今天");
+        throw DomainException.invalid("rectificationDeadline", "整改期限应晚于今天");
       }
       if (deadline.isAfter(today.plusYears(1))) {
-        throw ApiException.badRequest("rectificationDeadline", "整改期限不能超过一年");
+        throw DomainException.invalid("rectificationDeadline", "整改期限不能超过一年");
       }
     }
     i.record(record, outcome, rectify, deadline, actor, Time.now());
@@ -627,15 +627,15 @@ public class Interviews {
     if (!system) {
       List<String> groups = organisation.groupIdsOf(caller);
       if (!groups.contains(Groups.SUPERVISION_OFFICE) && !groups.contains(Groups.ADMIN)) {
-        throw ApiException.forbidden("只有督查室可以取消约谈");
+        throw DomainException.forbidden("只有督查室可以取消约谈");
       }
     }
     String why = text(reason, "reason", "取消原因", 500);
     if (why == null) {
-      throw ApiException.badRequest("reason", "请填写取消原因");
+      throw DomainException.invalid("reason", "请填写取消原因");
     }
     if (!i.getStatus().isOpen()) {
-      throw ApiException.conflict("status", "约谈" + i.getStatus().label() + "，不能取消");
+      throw DomainException.conflict("status", "约谈" + i.getStatus().label() + "，不能取消");
     }
     i.cancel(why, system ? InterviewRequest.SYSTEM : caller, Time.now());
     if (i.getProcessInstanceId() != null) {
@@ -703,7 +703,7 @@ public class Interviews {
     return repository.findByCode(code)
         .filter(i -> seesEverything || involves(i, userId))
         .map(this::view)
-        .orElseThrow(() -> ApiException.notFound("没有这个约谈：" + code));
+        .orElseThrow(() -> DomainException.notFound("没有这个约谈：" + code));
   }
 
   /** Interviews the caller may see, newest first, filtered. */
@@ -712,7 +712,7 @@ public class Interviews {
       int page, int size) {
     PageResult.check(page, size);
     if (filter.year() != null && (filter.year() < 2000 || filter.year() > 2100)) {
-      throw ApiException.badRequest("year", "年份应在 2000 到 2100 之间");
+      throw DomainException.invalid("year", "年份应在 2000 到 2100 之间");
     }
     Specification<Interview> spec = (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();
@@ -759,7 +759,7 @@ public class Interviews {
   @Transactional(readOnly = true)
   public InterviewStats stats(int year) {
     if (year < 2000 || year > 2100) {
-      throw ApiException.badRequest("year", "年份应在 2000 到 2100 之间");
+      throw DomainException.invalid("year", "年份应在 2000 到 2100 之间");
     }
     return stats(year, startOf(year), startOf(year + 1));
   }
@@ -817,7 +817,7 @@ public class Interviews {
   }
 
   Interview byCode(String code) {
-    return repository.findByCode(code).orElseThrow(() -> ApiException.notFound("没有这个约谈：" + code));
+    return repository.findByCode(code).orElseThrow(() -> DomainException.notFound("没有这个约谈：" + code));
   }
 
   // views and variables ------------------------------------------------------------------------
@@ -953,7 +953,7 @@ public class Interviews {
     }
     String s = value.trim();
     if (s.length() > max) {
-      throw ApiException.badRequest(field, label + "不能超过 " + max + " 字");
+      throw DomainException.invalid(field, label + "不能超过 " + max + " 字");
     }
     return s;
   }

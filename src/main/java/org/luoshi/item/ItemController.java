@@ -9,8 +9,8 @@ import org.luoshi.item.ItemViews.ItemDetail;
 import org.luoshi.item.ItemViews.ItemSummary;
 import org.luoshi.item.ItemViews.Stats;
 import org.luoshi.engine.Time;
-import org.luoshi.web.ApiException;
-import org.luoshi.web.PageResult;
+import org.luoshi.common.DomainException;
+import org.luoshi.common.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +37,7 @@ class ItemController {
   @PostMapping("/api/items")
   ResponseEntity<Created> create(@RequestBody(required = false) IssueRequest request) {
     if (request == null) {
-      throw ApiException.badRequest(null, "缺少请求体");
+      throw DomainException.invalid(null, "缺少请求体");
     }
     Created created = items.create(request, user.id());
     return ResponseEntity.created(URI.create("/api/items/" + created.code())).body(created);
@@ -68,7 +68,7 @@ class ItemController {
   @PostMapping("/api/items/{code}/progress")
   ItemSummary progress(@PathVariable String code, @RequestBody(required = false) ProgressRequest request) {
     if (request == null) {
-      throw ApiException.badRequest(null, "缺少请求体");
+      throw DomainException.invalid(null, "缺少请求体");
     }
     Item item = items.reportProgressNow(code, request.progressPercent(), request.progressNote(), user.id());
     return items.summary(item, Time.today());

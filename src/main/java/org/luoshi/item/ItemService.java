@@ -1,6 +1,6 @@
 package org.luoshi.item;
 
-import static org.luoshi.web.ApiException.badRequest;
+import static org.luoshi.common.DomainException.invalid;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,8 +34,8 @@ import org.luoshi.item.ItemViews.Stats;
 import org.luoshi.item.ItemViews.UnitCounts;
 import org.luoshi.scoring.QualityBand;
 import org.luoshi.scoring.Scores;
-import org.luoshi.web.ApiException;
-import org.luoshi.web.PageResult;
+import org.luoshi.common.DomainException;
+import org.luoshi.common.PageResult;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -106,58 +106,58 @@ public class ItemService {
     boolean office = issuer == null || SYSTEM.equals(issuer) || isOffice(issuer);
     String title = required(r.title(), "title", "事项名称");
     if (title.length() > 200) {
-      throw badRequest("title", "事项名称不能超过 200 字");
+      throw invalid("title", "事项名称不能超过 200 字");
     }
     if (r.source() == null) {
-      throw badRequest("source", "请选择事项来源（INSTRUCTION、DECISION、KEY_TASK、COMMITTEE）");
+      throw invalid("source", "请选择事项来源（INSTRUCTION、DECISION、KEY_TASK、COMMITTEE）");
     }
     String unitCode = required(r.unitCode(), "unitCode", "责任单位");
     if (!organisation.unitExists(unitCode)) {
-      throw badRequest("unitCode", "没有这个责任单位：" + unitCode);
+      throw invalid("unitCode", "没有这个责任单位：" + unitCode);
     }
     String leader = required(r.leadLeader(), "leadLeader", "分管领导");
     if (!organisation.userExists(leader)) {
-      throw badRequest("leadLeader", "没有这个用户：" + leader);
+      throw invalid("leadLeader", "没有这个用户：" + leader);
     }
     if (!organisation.isMember(leader, Groups.LEADERS)) {
-      throw badRequest("leadLeader", "分管领导须是区级分管领导（leaders）成员：" + leader);
+      throw invalid("leadLeader", "分管领导须是区级分管领导（leaders）成员：" + leader);
     }
     String target = required(r.target(), "target", "工作目标");
     if (target.length() > 2000) {
-      throw badRequest("target", "工作目标不能超过 2000 字");
+      throw invalid("target", "工作目标不能超过 2000 字");
     }
     LocalDate issuedOn = r.issuedOn() == null ? today : r.issuedOn();
     if (issuedOn.isAfter(today)) {
-      throw badRequest("issuedOn", "下发日期不能晚于今天");
+      throw invalid("issuedOn", "下发日期不能晚于今天");
     }
     if (issuedOn.isBefore(today) && !office) {
-      throw badRequest("issuedOn", "只有督查室可以补录以往下发的事项（下发日期早于今天）");
+      throw invalid("issuedOn", "只有督查室可以补录以往下发的事项（下发日期早于今天）");
     }
     if (r.deadline() == null) {
-      throw badRequest("deadline", "截止日期不能为空");
+      throw invalid("deadline", "截止日期不能为空");
     }
     if (r.deadline().isBefore(issuedOn)) {
-      throw badRequest("deadline", "截止日期不能早于下发日期");
+      throw invalid("deadline", "截止日期不能早于下发日期");
     }
     String parentCode = blankToNull(r.parentCode());
     if (parentCode != null) {
       Item parent = items.findByCode(parentCode)
-          .orElseThrow(() -> badRequest("parentCode", "没有这个上级事项：" + parentCode));
+          .orElseThrow(() -> invalid("parentCode", "没有这个上级事项：" + parentCode));
       if (!parent.getStatus().isOpen()) {
-        throw badRequest("parentCode", "上级事项" + parent.getStatus().label() + "，不能再分解");
+        throw invalid("parentCode", "上级事项" + parent.getStatus().label() + "，不能再分解");
       }
       if (r.deadline().isAfter(parent.getDeadline())) {
-        throw badRequest("deadline", "子事项截止日期不能晚于上级事项的截止日期 " + parent.getDeadline());
+        throw invalid("deadline", "子事项截止日期不能晚于上级事项的截止日期 " + parent.getDeadline());
       }
       if (!office && !organisation.unitCodesOf(issuer).contains(parent.getUnitCode())) {
-        throw ApiException.forbidden("只有督查室或上级事项的责任单位可以分解事项");
+        throw DomainException.forbidden("只有督查室或上级事项的责任单位可以分解事项");
       }
     } else if (!office) {
-      throw ApiException.forbidden("只有督查室可以下发责任清单");
+      throw DomainException.forbidden("只有督查室可以下发责任清单");
     }
     String person = blankToNull(r.responsiblePerson());
     if (person != null && !organisation.isMember(person, Groups.unit(unitCode))) {
-      throw badRequest("responsiblePerson", "责任人须是责任单位的成员：" + person);
+      throw invalid("responsiblePerson", "责任人须是责任单位的成员：" + person);
     }
 
     Item item = new Item(codes.next(issuedOn.getYear()), title, r.source(),
@@ -210,7 +210,7 @@ public class ItemService {
     }
     String unit = required(unitCode, "unitCode", "新的责任单位");
     if (!organisation.unitExists(unit)) {
-      throw badRequest("unitCode", "没有这个责任单位：" + unit);
+      throw invalid("unitCode", "没有这个责任单位：" + unit);
     }
     item.reassign(unit);
     event(item, "REASSIGNED", actor, organisation.unitName(unit) + (reason == null ? "" : "：" + reason));
@@ -223,14 +223,14 @@ public class ItemService {
     Item item = inStatus(code, ItemStatus.IN_PROGRESS);
     String person = required(responsiblePerson, "responsiblePerson", "责任人");
     if (!organisation.userExists(person)) {
-      throw badRequest("responsiblePerson", "没有这个用户：" + person);
+      throw invalid("responsiblePerson", "没有这个用户：" + person);
     }
     if (!organisation.isMember(person, Groups.unit(item.getUnitCode()))) {
-      throw badRequest("responsiblePerson", "责任人须是本单位（" + organisation.unitName(item.getUnitCode()) + "）的成员：" + person);
+      throw invalid("responsiblePerson", "责任人须是本单位（" + organisation.unitName(item.getUnitCode()) + "）的成员：" + person);
     }
     String m = required(measures, "measures", "落实措施");
     if (m.length() > 4000) {
-      throw badRequest("measures", "落实措施不能超过 4000 字");
+      throw invalid("measures", "落实措施不能超过 4000 字");
     }
     item.plan(person, m);
     event(item, "PLANNED", actor, organisation.nameOf(person));
@@ -242,7 +242,7 @@ public class ItemService {
   public Item reportProgress(String code, BigDecimal percent, String note, String actor) {
     Item item = byCode(code);
     if (item.getStatus() == ItemStatus.CANCELLED || item.getStatus() == ItemStatus.CLOSED) {
-      throw ApiException.conflict("progressPercent", "事项" + item.getStatus().label() + "，无需再报进展");
+      throw DomainException.conflict("progressPercent", "事项" + item.getStatus().label() + "，无需再报进展");
     }
     int p = percent(percent);
     String n = required(note, "progressNote", "进展情况");
@@ -260,10 +260,10 @@ public class ItemService {
   public Item reportProgressNow(String code, BigDecimal percent, String note, String actor) {
     Item item = byCode(code);
     if (!actor.equals(item.getResponsiblePerson()) && !organisation.unitCodesOf(actor).contains(item.getUnitCode())) {
-      throw ApiException.forbidden("只有责任人或责任单位可以报送进展");
+      throw DomainException.forbidden("只有责任人或责任单位可以报送进展");
     }
     if (item.getStatus() != ItemStatus.IN_PROGRESS) {
-      throw ApiException.conflict("status", "事项" + item.getStatus().label() + "，请在签收后、报送完成前报送进展");
+      throw DomainException.conflict("status", "事项" + item.getStatus().label() + "，请在签收后、报送完成前报送进展");
     }
     return reportProgress(code, percent, note, actor);
   }
@@ -291,16 +291,16 @@ public class ItemService {
     Item item = inStatus(code, ItemStatus.IN_PROGRESS);
     String n = required(note, "completionNote", "完成情况");
     if (completedOn == null) {
-      throw badRequest("completedOn", "完成日期不能为空");
+      throw invalid("completedOn", "完成日期不能为空");
     }
     LocalDate today = Time.today();
     if (completedOn.isBefore(item.getIssuedOn()) || completedOn.isAfter(today)) {
-      throw badRequest("completedOn", "完成日期应在下发日期 " + item.getIssuedOn() + " 到今天 " + today + " 之间");
+      throw invalid("completedOn", "完成日期应在下发日期 " + item.getIssuedOn() + " 到今天 " + today + " 之间");
     }
     long open = items.countChildrenIn(item.getCode(),
         List.of(ItemStatus.ISSUED, ItemStatus.RETURNED, ItemStatus.IN_PROGRESS, ItemStatus.CLOSING));
     if (open > 0) {
-      throw badRequest("action", "尚有 " + open + " 项子事项未销号，不能报送完成");
+      throw invalid("action", "尚有 " + open + " 项子事项未销号，不能报送完成");
     }
     item.submitCompletion(completedOn, n, today);
     event(item, "SUBMITTED", actor, n);
@@ -312,23 +312,23 @@ public class ItemService {
   public ExtensionRequest requestExtension(String code, LocalDate newDeadline, String reason, String actor) {
     Item item = inStatus(code, ItemStatus.IN_PROGRESS);
     if (newDeadline == null) {
-      throw badRequest("newDeadline", "延期后的截止日期不能为空");
+      throw invalid("newDeadline", "延期后的截止日期不能为空");
     }
     if (!newDeadline.isAfter(item.getDeadline())) {
-      throw badRequest("newDeadline", "延期后的截止日期应晚于现截止日期 " + item.getDeadline());
+      throw invalid("newDeadline", "延期后的截止日期应晚于现截止日期 " + item.getDeadline());
     }
     if (!newDeadline.isAfter(Time.today())) {
-      throw badRequest("newDeadline", "延期后的截止日期应晚于今天");
+      throw invalid("newDeadline", "延期后的截止日期应晚于今天");
     }
     if (item.getParentCode() != null) {
       Item parent = byCode(item.getParentCode());
       if (newDeadline.isAfter(parent.getDeadline())) {
-        throw badRequest("newDeadline", "子事项不能延期到上级事项截止日期 " + parent.getDeadline() + " 之后");
+        throw invalid("newDeadline", "子事项不能延期到上级事项截止日期 " + parent.getDeadline() + " 之后");
       }
     }
     String r = required(reason, "extensionReason", "延期理由");
     if (extensions.findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING).isPresent()) {
-      throw ApiException.conflict("action", "已有待审批的延期申请");
+      throw DomainException.conflict("action", "已有待审批的延期申请");
     }
     event(item, "EXTENSION_REQUESTED", actor, newDeadline + "：" + r);
     return extensions.save(new ExtensionRequest(item.getId(), item.getDeadline(), newDeadline, r, actor, Time.now()));
@@ -340,10 +340,10 @@ public class ItemService {
     Item item = byCode(code);
     ExtensionRequest request = extensions
         .findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING)
-        .orElseThrow(() -> ApiException.conflict("approved", "没有待审批的延期申请"));
+        .orElseThrow(() -> DomainException.conflict("approved", "没有待审批的延期申请"));
     String c = blankToNull(comment);
     if (!approved && c == null) {
-      throw badRequest("comment", "不同意延期时请说明理由");
+      throw invalid("comment", "不同意延期时请说明理由");
     }
     request.decide(approved, actor, c, Time.now());
     if (approved) {
@@ -366,29 +366,29 @@ public class ItemService {
     Item item = inStatus(code, ItemStatus.CLOSING);
     String c = blankToNull(comment);
     if (c != null && c.length() > 2000) {
-      throw badRequest("reviewComment", "评审意见不能超过 2000 字");
+      throw invalid("reviewComment", "评审意见不能超过 2000 字");
     }
     BigDecimal score = null;
     if (approved) {
       if (qualityScore == null) {
-        throw badRequest("qualityScore", "请给出质量分（0–100）");
+        throw invalid("qualityScore", "请给出质量分（0–100）");
       }
       if (qualityScore.signum() < 0 || qualityScore.compareTo(BigDecimal.valueOf(100)) > 0) {
-        throw badRequest("qualityScore", "质量分应在 0 到 100 之间：" + qualityScore.stripTrailingZeros().toPlainString());
+        throw invalid("qualityScore", "质量分应在 0 到 100 之间：" + qualityScore.stripTrailingZeros().toPlainString());
       }
       score = qualityScore.setScale(1, RoundingMode.HALF_UP);
       QualityBand band = QualityBand.of(score);
       if (band.needsJustification() && c == null) {
-        throw badRequest("reviewComment", "质量分在“" + band.label() + "”档（" + band.from() + "–" + band.to()
+        throw invalid("reviewComment", "质量分在“" + band.label() + "”档（" + band.from() + "–" + band.to()
             + "），须写明评定理由");
       }
       BigDecimal previous = previousLevelScore(item, level);
       if (previous != null && score.subtract(previous).abs().compareTo(Scores.MAX_LEVEL_DIFFERENCE) > 0 && c == null) {
-        throw badRequest("reviewComment", "与上一级评分（" + previous.stripTrailingZeros().toPlainString()
+        throw invalid("reviewComment", "与上一级评分（" + previous.stripTrailingZeros().toPlainString()
             + "）相差超过 10 分，须写明理由");
       }
     } else if (c == null) {
-      throw badRequest("reviewComment", "退回时请写明退回理由");
+      throw invalid("reviewComment", "退回时请写明退回理由");
     }
     ReviewRecord record = reviews.save(new ReviewRecord(item.getId(), level, item.getSubmissionRound(), actor,
         approved, score, c, Time.now()));
@@ -471,7 +471,7 @@ public class ItemService {
 
   @Transactional(readOnly = true)
   public Item byCode(String code) {
-    return items.findByCode(code).orElseThrow(() -> ApiException.notFound("没有这个事项：" + code));
+    return items.findByCode(code).orElseThrow(() -> DomainException.notFound("没有这个事项：" + code));
   }
 
   /** The variables an item's process instance carries (see {@link ItemVariables}). */
@@ -512,7 +512,7 @@ public class ItemService {
   public ItemDetail detail(String code, Viewer viewer) {
     Item item = byCode(code);
     if (!canSee(item, viewer)) {
-      throw ApiException.forbidden("无权查看此事项：" + code);
+      throw DomainException.forbidden("无权查看此事项：" + code);
     }
     LocalDate today = Time.today();
     List<Item> kids = items.findByParentCodeOrderByCodeAsc(code);
@@ -565,7 +565,7 @@ public class ItemService {
   @Transactional(readOnly = true)
   public Stats stats(int year) {
     if (year < 2000 || year > 2100) {
-      throw badRequest("year", "年份不正确：" + year);
+      throw invalid("year", "年份不正确：" + year);
     }
     return stats(year, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
   }
@@ -775,7 +775,7 @@ public class ItemService {
   private Item inStatus(String code, ItemStatus expected) {
     Item item = byCode(code);
     if (item.getStatus() != expected) {
-      throw ApiException.conflict("status", "事项" + item.getStatus().label() + "，不能进行此操作");
+      throw DomainException.conflict("status", "事项" + item.getStatus().label() + "，不能进行此操作");
     }
     return item;
   }
@@ -787,22 +787,22 @@ public class ItemService {
 
   private static int percent(BigDecimal p) {
     if (p == null) {
-      throw badRequest("progressPercent", "请填写完成进度（0–100）");
+      throw invalid("progressPercent", "请填写完成进度（0–100）");
     }
     if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw badRequest("progressPercent", "完成进度应在 0 到 100 之间：" + p.stripTrailingZeros().toPlainString());
+      throw invalid("progressPercent", "完成进度应在 0 到 100 之间：" + p.stripTrailingZeros().toPlainString());
     }
     try {
       return p.intValueExact();
     } catch (ArithmeticException e) {
-      throw badRequest("progressPercent", "完成进度应为整数：" + p.toPlainString());
+      throw invalid("progressPercent", "完成进度应为整数：" + p.toPlainString());
     }
   }
 
   private static String required(String value, String field, String label) {
     String v = blankToNull(value);
     if (v == null) {
-      throw badRequest(field, label + "不能为空");
+      throw invalid(field, label + "不能为空");
     }
     return v;
   }

@@ -3,7 +3,7 @@ package org.luoshi.item;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.luoshi.engine.Vars;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ class SubmitCompletionListener implements TaskListener {
     Vars v = Vars.of(task);
     Action action = v.enumValue("action", Action.class);
     if (action == null) {
-      throw ApiException.badRequest("action", "请选择报送完成（COMPLETE）或申请延期（EXTEND）");
+      throw DomainException.invalid("action", "请选择报送完成（COMPLETE）或申请延期（EXTEND）");
     }
     String code = ItemProcess.code(task);
     String actor = process.actor(task);

@@ -3,8 +3,8 @@ package org.luoshi.notification;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 import org.luoshi.identity.CurrentUser;
-import org.luoshi.web.ApiException;
-import org.luoshi.web.PageResult;
+import org.luoshi.common.DomainException;
+import org.luoshi.common.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +42,7 @@ class NotificationController {
   @PutMapping("/preferences")
   Preferences.View setPreferences(@RequestBody(required = false) PreferencesRequest request) {
     if (request == null || request.email() == null) {
-      throw ApiException.badRequest("email", "请说明是否接收邮件通知（email: true 或 false）");
+      throw DomainException.invalid("email", "请说明是否接收邮件通知（email: true 或 false）");
     }
     return preferences.setEmail(user.id(), request.email());
   }

@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.luoshi.engine.Time;
-import org.luoshi.web.ApiException;
-import org.luoshi.web.PageResult;
+import org.luoshi.common.DomainException;
+import org.luoshi.common.PageResult;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +76,7 @@ public class Notifications {
   public void markRead(String recipient, long id) {
     Notification n = repository.findById(id)
         .filter(x -> x.getRecipient().equals(recipient))
-        .orElseThrow(() -> ApiException.notFound("没有这条通知：" + id));
+        .orElseThrow(() -> DomainException.notFound("没有这条通知：" + id));
     n.markRead(Time.now());
   }
 

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +33,7 @@ class GenerateReport implements JavaDelegate {
     } else {
       var authentication = authentication(execution);
       if (authentication != null && !mayStart(authentication)) {
-        throw ApiException.forbidden("只有督查室可以生成季度督查报告和半年通报");
+        throw DomainException.forbidden("只有督查室可以生成季度督查报告和半年通报");
       }
       String by = authentication != null ? authentication.getUserId()
           : vars.text(STARTER) != null ? vars.text(STARTER) : Actors.SYSTEM;

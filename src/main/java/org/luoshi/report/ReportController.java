@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.luoshi.identity.CurrentUser;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +48,7 @@ class ReportController {
   @PostMapping
   ResponseEntity<Started> start(@RequestBody(required = false) StartRequest request) {
     if (!user.isOffice() && !user.isAdmin()) {
-      throw ApiException.forbidden("只有督查室可以生成季度督查报告和半年通报");
+      throw DomainException.forbidden("只有督查室可以生成季度督查报告和半年通报");
     }
     StartRequest r = request == null ? new StartRequest(null, null) : request;
     ReportPeriod period = ReportPeriod.parse(r.kind(), r.period());

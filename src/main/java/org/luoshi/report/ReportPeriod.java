@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luoshi.scoring.Period;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 
 /**
  * The period a report covers, checked against its kind: a quarter ({@code 2026-Q3}) for the
@@ -22,25 +22,25 @@ public record ReportPeriod(ReportKind kind, Period period) {
     String text = period == null ? "" : period.trim().toUpperCase();
     Matcher m = (k == ReportKind.QUARTERLY_INSPECTION ? QUARTER : HALF).matcher(text);
     if (!m.matches()) {
-      throw ApiException.badRequest("period", k == ReportKind.QUARTERLY_INSPECTION
+      throw DomainException.invalid("period", k == ReportKind.QUARTERLY_INSPECTION
           ? "季度督查报告的期间应为季度，如 2026-Q3：" + (period == null ? "" : period)
           : "半年通报的期间应为半年，如 2026-H1：" + (period == null ? "" : period));
     }
     int year = Integer.parseInt(m.group(1));
     if (year < 2000 || year > 2100) {
-      throw ApiException.badRequest("period", "年份应在 2000 到 2100 之间：" + period);
+      throw DomainException.invalid("period", "年份应在 2000 到 2100 之间：" + period);
     }
     return new ReportPeriod(k, Period.parse(text, "period"));
   }
 
   public static ReportKind kind(String kind) {
     if (kind == null || kind.isBlank()) {
-      throw ApiException.badRequest("kind", "请选择报告类型（季度督查报告或半年通报）");
+      throw DomainException.invalid("kind", "请选择报告类型（季度督查报告或半年通报）");
     }
     try {
       return ReportKind.valueOf(kind.trim().toUpperCase());
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("kind", "不是可选的报告类型：" + kind);
+      throw DomainException.invalid("kind", "不是可选的报告类型：" + kind);
     }
   }
 

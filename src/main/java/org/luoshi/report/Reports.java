@@ -16,7 +16,7 @@ import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Unit;
 import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -63,7 +63,7 @@ public class Reports {
   @Transactional
   public Report create(ReportPeriod period, String createdBy, String processInstanceId) {
     repository.findByKindAndPeriod(period.kind(), period.name()).ifPresent(r -> {
-      throw ApiException.conflict("period", period.title() + "已有一份（" + r.getStatus().label()
+      throw DomainException.conflict("period", period.title() + "已有一份（" + r.getStatus().label()
           + "，编号 " + r.getId() + "），同一期间只能有一份" + period.kind().label());
     });
     Instant now = Time.now();
@@ -71,7 +71,7 @@ public class Reports {
       return repository.saveAndFlush(new Report(period.kind(), period.name(), json(builder.build(period)),
           createdBy == null ? "system" : createdBy, processInstanceId, now));
     } catch (DataIntegrityViolationException startedAtTheSameMoment) {
-      throw ApiException.conflict("period", period.title() + "已有一份，同一期间只能有一份" + period.kind().label());
+      throw DomainException.conflict("period", period.title() + "已有一份，同一期间只能有一份" + period.kind().label());
     }
   }
 
@@ -161,7 +161,7 @@ public class Reports {
 
   @Transactional(readOnly = true)
   public Report report(long id) {
-    return repository.findById(id).orElseThrow(() -> ApiException.notFound("没有这份报告：" + id));
+    return repository.findById(id).orElseThrow(() -> DomainException.notFound("没有这份报告：" + id));
   }
 
   @Transactional(readOnly = true)
@@ -175,7 +175,7 @@ public class Reports {
   public Report visible(long id, boolean seesAll) {
     Report r = report(id);
     if (!seesAll && r.getStatus() != ReportStatus.PUBLISHED) {
-      throw ApiException.notFound("没有这份报告：" + id);
+      throw DomainException.notFound("没有这份报告：" + id);
     }
     return r;
   }
@@ -184,7 +184,7 @@ public class Reports {
   @Transactional(readOnly = true)
   public List<ReportView> list(ReportKind kind, Integer year, boolean seesAll) {
     if (year != null && (year < 2000 || year > 2100)) {
-      throw ApiException.badRequest("year", "年份应在 2000 到 2100 之间：" + year);
+      throw DomainException.invalid("year", "年份应在 2000 到 2100 之间：" + year);
     }
     Specification<Report> spec = (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();
@@ -233,19 +233,19 @@ public class Reports {
         return;
       }
     }
-    throw ApiException.conflict(field, "报告" + r.getStatus().label() + "，不能进行此操作");
+    throw DomainException.conflict(field, "报告" + r.getStatus().label() + "，不能进行此操作");
   }
 
   private static String text(String value, String field, String label, int max, boolean required) {
     String s = value == null ? null : value.trim();
     if (s == null || s.isEmpty()) {
       if (required) {
-        throw ApiException.badRequest(field, label + "不能为空");
+        throw DomainException.invalid(field, label + "不能为空");
       }
       return null;
     }
     if (s.length() > max) {
-      throw ApiException.badRequest(field, label + "不能超过 " + max + " 字");
+      throw DomainException.invalid(field, label + "不能超过 " + max + " 字");
     }
     return s;
   }

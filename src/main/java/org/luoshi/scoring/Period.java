@@ -3,7 +3,7 @@ package org.luoshi.scoring;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 
 /**
  * An assessment or report period: a year ({@code 2026}), a half-year ({@code 2026-H1}, {@code
@@ -16,7 +16,7 @@ public record Period(String name, LocalDate from, LocalDate to) {
   public static Period parse(String text, String field) {
     Matcher m = text == null ? null : FORMAT.matcher(text.trim());
     if (m == null || !m.matches()) {
-      throw ApiException.badRequest(field, "期间格式应为 2026、2026-H1 或 2026-Q3：" + text);
+      throw DomainException.invalid(field, "期间格式应为 2026、2026-H1 或 2026-Q3：" + text);
     }
     int year = Integer.parseInt(m.group(1));
     String part = m.group(2);

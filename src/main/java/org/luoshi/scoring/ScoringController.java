@@ -2,7 +2,7 @@ package org.luoshi.scoring;
 
 import org.luoshi.engine.Time;
 import org.luoshi.identity.CurrentUser;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,7 +24,7 @@ class ScoringController {
   @GetMapping("/api/scoring/calibration")
   Calibration.Report calibration(@RequestParam(required = false) Integer year) {
     if (!user.seesEverything()) {
-      throw ApiException.forbidden("评分校准报告仅供督查室和主要领导查看");
+      throw DomainException.forbidden("评分校准报告仅供督查室和主要领导查看");
     }
     return calibration.report(year == null ? Time.today().getYear() : year);
   }

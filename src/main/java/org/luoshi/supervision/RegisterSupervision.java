@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.Organisation;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +32,7 @@ class RegisterSupervision implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var authentication = Actors.authentication(execution);
     if (authentication != null && !Actors.mayStart(authentication)) {
-      throw ApiException.forbidden("只有督查室可以发起督查");
+      throw DomainException.forbidden("只有督查室可以发起督查");
     }
     String startedBy = authentication != null ? authentication.getUserId() : Vars.of(execution).text(STARTER);
     Supervision s = service.register(SupervisionRequest.from(Vars.of(execution)), startedBy,

@@ -3,8 +3,8 @@ package org.luoshi.supervision;
 import java.net.URI;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.CurrentUser;
-import org.luoshi.web.ApiException;
-import org.luoshi.web.PageResult;
+import org.luoshi.common.DomainException;
+import org.luoshi.common.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +33,7 @@ class SupervisionController {
   @PostMapping
   ResponseEntity<SupervisionService.Started> start(@RequestBody SupervisionRequest request) {
     if (!user.isOffice() && !user.isAdmin()) {
-      throw ApiException.forbidden("只有督查室可以发起督查");
+      throw DomainException.forbidden("只有督查室可以发起督查");
     }
     var started = service.start(request);
     return ResponseEntity.created(URI.create("/api/supervisions/" + started.id())).body(started);
@@ -82,7 +82,7 @@ class SupervisionController {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase());
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(field, "不是可选的值：" + value);
+      throw DomainException.invalid(field, "不是可选的值：" + value);
     }
   }
 

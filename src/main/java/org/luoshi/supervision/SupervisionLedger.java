@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.CurrentUser;
 import org.luoshi.identity.Organisation;
-import org.luoshi.web.ApiException;
-import org.luoshi.web.PageResult;
+import org.luoshi.common.DomainException;
+import org.luoshi.common.PageResult;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -61,7 +61,7 @@ public class SupervisionLedger {
     }
     List<String> units = user.unitCodes();
     if (units.isEmpty()) {
-      throw ApiException.forbidden("没有权限查看督查台账");
+      throw DomainException.forbidden("没有权限查看督查台账");
     }
     return new Reader(false, units);
   }
@@ -69,10 +69,10 @@ public class SupervisionLedger {
   /** GET /api/supervisions/{id}. */
   public SupervisionView view(long id) {
     Reader reader = reader();
-    Supervision s = supervisions.findById(id).orElseThrow(() -> ApiException.notFound("没有这次督查：" + id));
+    Supervision s = supervisions.findById(id).orElseThrow(() -> DomainException.notFound("没有这次督查：" + id));
     List<Problem> visible = s.getProblems().stream().filter(p -> reader.sees(p.getUnitCode())).toList();
     if (!reader.all() && visible.isEmpty()) {
-      throw ApiException.notFound("没有这次督查：" + id);
+      throw DomainException.notFound("没有这次督查：" + id);
     }
     LocalDate today = Time.today();
     UnitNames names = unitNames();
@@ -154,7 +154,7 @@ public class SupervisionLedger {
     PageResult.check(page, size);
     Reader reader = reader();
     if (unitCode != null && !reader.sees(unitCode)) {
-      throw ApiException.forbidden("只能查看本单位的督查问题");
+      throw DomainException.forbidden("只能查看本单位的督查问题");
     }
     LocalDate today = Time.today();
     Specification<Problem> spec = (root, query, cb) -> {
@@ -192,13 +192,13 @@ public class SupervisionLedger {
    */
   public SupervisionStats stats(int year, Integer quarter) {
     if (!reader().all()) {
-      throw ApiException.forbidden("督查统计仅供督查室和区级领导查看");
+      throw DomainException.forbidden("督查统计仅供督查室和区级领导查看");
     }
     if (year < 2000 || year > 2100) {
-      throw ApiException.badRequest("year", "年份不正确：" + year);
+      throw DomainException.invalid("year", "年份不正确：" + year);
     }
     if (quarter != null && (quarter < 1 || quarter > 4)) {
-      throw ApiException.badRequest("quarter", "季度应为 1 到 4：" + quarter);
+      throw DomainException.invalid("quarter", "季度应为 1 到 4：" + quarter);
     }
     return figures(year, quarter);
   }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.luoshi.engine.Vars;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 
 /**
  * The start variables of a supervision (DESIGN.md §4.3), as POST /api/supervisions takes them and
@@ -30,7 +30,7 @@ public record SupervisionRequest(
       try {
         sampleSeed = seed.longValueExact();
       } catch (ArithmeticException e) {
-        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SEED, "随机种子应为整数：" + seed.toPlainString());
+        throw DomainException.invalid(SupervisionVariables.SAMPLE_SEED, "随机种子应为整数：" + seed.toPlainString());
       }
     }
     return new SupervisionRequest(

@@ -17,7 +17,7 @@ import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Unit;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -90,20 +90,20 @@ public class SupervisionService {
           : named;
       population = population.stream().sorted().toList();
       if (population.isEmpty()) {
-        throw ApiException.badRequest(SupervisionVariables.UNIT_CODES, "没有可供抽取的单位");
+        throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "没有可供抽取的单位");
       }
       Integer size = request.sampleSize();
       if (size == null) {
-        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SIZE, "随机抽查须填写抽取单位数");
+        throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE, "随机抽查须填写抽取单位数");
       }
       if (size < 1 || size > population.size()) {
-        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SIZE,
+        throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE,
             "抽取单位数应在 1 到 " + population.size() + " 之间：" + size);
       }
       boolean seedGiven = request.sampleSeed() != null;
       long seed = seedGiven ? request.sampleSeed() : SampleDraw.newSeed();
       if (seed < 0 || seed > SampleDraw.MAX_SEED) {
-        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SEED,
+        throw DomainException.invalid(SupervisionVariables.SAMPLE_SEED,
             "随机种子应在 0 到 " + SampleDraw.MAX_SEED + " 之间：" + seed);
       }
       List<String> sample = SampleDraw.draw(seed, population, size);
@@ -114,13 +114,13 @@ public class SupervisionService {
       supervision.recordDraw(seed, toJson(basis));
     } else {
       if (request.sampleSize() != null) {
-        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SIZE, "只有随机抽查才填写抽取单位数");
+        throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE, "只有随机抽查才填写抽取单位数");
       }
       if (request.sampleSeed() != null) {
-        throw ApiException.badRequest(SupervisionVariables.SAMPLE_SEED, "只有随机抽查才填写随机种子");
+        throw DomainException.invalid(SupervisionVariables.SAMPLE_SEED, "只有随机抽查才填写随机种子");
       }
       if (named.isEmpty()) {
-        throw ApiException.badRequest(SupervisionVariables.UNIT_CODES, "请填写被督查单位");
+        throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "请填写被督查单位");
       }
       supervision = new Supervision(processInstanceId, method, subject, named, named, startedBy, now,
           Time.today());
@@ -133,7 +133,7 @@ public class SupervisionService {
   public Supervision recordFindings(long supervisionId, String findings) {
     Supervision s = supervision(supervisionId);
     if (s.getStatus() != SupervisionStatus.INSPECTING) {
-      throw ApiException.conflict(SupervisionVariables.FINDINGS, "该督查已不在督查阶段：" + s.getStatus().label());
+      throw DomainException.conflict(SupervisionVariables.FINDINGS, "该督查已不在督查阶段：" + s.getStatus().label());
     }
     s.recordFindings(text(findings, SupervisionVariables.FINDINGS, "督查发现", TEXT_MAX, true), Time.now());
     return s;
@@ -148,11 +148,11 @@ public class SupervisionService {
   public List<Problem> recordReport(long supervisionId, String report, List<Map<String, Object>> found) {
     Supervision s = supervision(supervisionId);
     if (s.getStatus() != SupervisionStatus.REPORTING) {
-      throw ApiException.conflict(SupervisionVariables.REPORT, "该督查不在撰写报告阶段：" + s.getStatus().label());
+      throw DomainException.conflict(SupervisionVariables.REPORT, "该督查不在撰写报告阶段：" + s.getStatus().label());
     }
     String text = text(report, SupervisionVariables.REPORT, "督查报告", TEXT_MAX, true);
     if (found.size() > PROBLEMS_MAX) {
-      throw ApiException.badRequest(SupervisionVariables.PROBLEMS, "一份报告最多列 " + PROBLEMS_MAX + " 个问题");
+      throw DomainException.invalid(SupervisionVariables.PROBLEMS, "一份报告最多列 " + PROBLEMS_MAX + " 个问题");
     }
     LocalDate today = Time.today();
     List<Problem> created = new ArrayList<>();
@@ -161,13 +161,13 @@ public class SupervisionService {
       Vars vars = Vars.of(found.get(i));
       String unitCode = vars.text("unitCode");
       if (unitCode == null) {
-        throw ApiException.badRequest(field + "unitCode", "第 " + (i + 1) + " 个问题：请选择责任单位");
+        throw DomainException.invalid(field + "unitCode", "第 " + (i + 1) + " 个问题：请选择责任单位");
       }
       if (!organisation.unitExists(unitCode)) {
-        throw ApiException.badRequest(field + "unitCode", "第 " + (i + 1) + " 个问题：没有这个单位：" + unitCode);
+        throw DomainException.invalid(field + "unitCode", "第 " + (i + 1) + " 个问题：没有这个单位：" + unitCode);
       }
       if (!s.getInspectedUnits().contains(unitCode)) {
-        throw ApiException.badRequest(field + "unitCode",
+        throw DomainException.invalid(field + "unitCode",
             "第 " + (i + 1) + " 个问题：" + organisation.unitName(unitCode) + "不是本次督查的被督查单位");
       }
       String description = text(vars.text("description"), field + "description",
@@ -175,14 +175,14 @@ public class SupervisionService {
       LocalDate deadline;
       try {
         deadline = vars.date("deadline");
-      } catch (ApiException e) {
-        throw ApiException.badRequest(field + "deadline", "第 " + (i + 1) + " 个问题：" + e.reason());
+      } catch (DomainException e) {
+        throw DomainException.invalid(field + "deadline", "第 " + (i + 1) + " 个问题：" + e.reason());
       }
       if (deadline == null) {
-        throw ApiException.badRequest(field + "deadline", "第 " + (i + 1) + " 个问题：请填写整改期限");
+        throw DomainException.invalid(field + "deadline", "第 " + (i + 1) + " 个问题：请填写整改期限");
       }
       if (deadline.isBefore(today)) {
-        throw ApiException.badRequest(field + "deadline",
+        throw DomainException.invalid(field + "deadline",
             "第 " + (i + 1) + " 个问题：整改期限不能早于今天（" + today + "）：" + deadline);
       }
       created.add(new Problem(s, i, unitCode, description, deadline, today));
@@ -198,7 +198,7 @@ public class SupervisionService {
   public Problem recordRectification(long problemId, String rectification, String by) {
     Problem p = problem(problemId);
     if (p.getStatus() != ProblemStatus.OPEN) {
-      throw ApiException.conflict(SupervisionVariables.RECTIFICATION, "该问题不在待整改状态：" + p.getStatus().label());
+      throw DomainException.conflict(SupervisionVariables.RECTIFICATION, "该问题不在待整改状态：" + p.getStatus().label());
     }
     p.rectify(text(rectification, SupervisionVariables.RECTIFICATION, "整改情况", RECTIFICATION_MAX, true),
         by, Time.now());
@@ -213,7 +213,7 @@ public class SupervisionService {
   public Problem recordVerification(long problemId, boolean verified, String comment, String by) {
     Problem p = problem(problemId);
     if (p.getStatus() != ProblemStatus.RECTIFIED) {
-      throw ApiException.conflict(SupervisionVariables.VERIFIED, "该问题不在待核验状态：" + p.getStatus().label());
+      throw DomainException.conflict(SupervisionVariables.VERIFIED, "该问题不在待核验状态：" + p.getStatus().label());
     }
     String text = text(comment, SupervisionVariables.VERIFY_COMMENT, "核验意见", COMMENT_MAX, !verified);
     if (verified) {
@@ -239,7 +239,7 @@ public class SupervisionService {
 
   @Transactional(readOnly = true)
   public Supervision supervision(long id) {
-    return supervisions.findById(id).orElseThrow(() -> ApiException.notFound("没有这次督查：" + id));
+    return supervisions.findById(id).orElseThrow(() -> DomainException.notFound("没有这次督查：" + id));
   }
 
   @Transactional(readOnly = true)
@@ -249,7 +249,7 @@ public class SupervisionService {
 
   @Transactional(readOnly = true)
   public Problem problem(long id) {
-    return problems.findById(id).orElseThrow(() -> ApiException.notFound("没有这个督查问题：" + id));
+    return problems.findById(id).orElseThrow(() -> DomainException.notFound("没有这个督查问题：" + id));
   }
 
   /** The recorded basis of a RANDOM draw, or null. */
@@ -268,12 +268,12 @@ public class SupervisionService {
 
   private static SupervisionMethod method(String value) {
     if (value == null || value.isBlank()) {
-      throw ApiException.badRequest(SupervisionVariables.METHOD, "请选择督查方式");
+      throw DomainException.invalid(SupervisionVariables.METHOD, "请选择督查方式");
     }
     try {
       return SupervisionMethod.valueOf(value.trim().toUpperCase());
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(SupervisionVariables.METHOD, "不是可选的督查方式：" + value);
+      throw DomainException.invalid(SupervisionVariables.METHOD, "不是可选的督查方式：" + value);
     }
   }
 
@@ -283,7 +283,7 @@ public class SupervisionService {
       return List.of();
     }
     if (given.size() > UNITS_MAX) {
-      throw ApiException.badRequest(SupervisionVariables.UNIT_CODES, "一次督查最多 " + UNITS_MAX + " 个单位");
+      throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "一次督查最多 " + UNITS_MAX + " 个单位");
     }
     List<Unit> all = null;
     var codes = new LinkedHashSet<String>();
@@ -301,7 +301,7 @@ public class SupervisionService {
       }
       var byName = all.stream().filter(u -> value.equals(u.name())).toList();
       if (byName.size() != 1) {
-        throw ApiException.badRequest(SupervisionVariables.UNIT_CODES, "没有这个单位：" + value);
+        throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "没有这个单位：" + value);
       }
       codes.add(byName.get(0).code());
     }
@@ -312,12 +312,12 @@ public class SupervisionService {
     String s = value == null ? null : value.trim();
     if (s == null || s.isEmpty()) {
       if (required) {
-        throw ApiException.badRequest(field, label + "不能为空");
+        throw DomainException.invalid(field, label + "不能为空");
       }
       return null;
     }
     if (s.length() > max) {
-      throw ApiException.badRequest(field, label + "不能超过 " + max + " 字");
+      throw DomainException.invalid(field, label + "不能超过 " + max + " 字");
     }
     return s;
   }

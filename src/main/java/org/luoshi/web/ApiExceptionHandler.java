@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.luoshi.common.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,9 +31,20 @@ class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> api(ApiException e) {
-    return error(e.status(), e.field(), e.reason());
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<ApiError> domain(DomainException e) {
+    return error(status(e.kind()), e.field(), e.reason());
+  }
+
+  /** The one place a domain refusal becomes an HTTP status (also used for /engine-rest). */
+  static HttpStatus status(DomainException.Kind kind) {
+    return switch (kind) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+    };
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -79,8 +91,8 @@ class ApiExceptionHandler {
     if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       return error(HttpStatus.BAD_REQUEST, path(m), "类型不正确");
     }
-    if (cause instanceof JsonMappingException m && m.getCause() instanceof ApiException a) {
-      return api(a);
+    if (cause instanceof JsonMappingException m && m.getCause() instanceof DomainException a) {
+      return domain(a);
     }
     if (cause instanceof JsonProcessingException) {
       return error(HttpStatus.BAD_REQUEST, null, "请求体不是有效的 JSON");

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luoshi.engine.Time;
 import org.luoshi.testsupport.ProcessTests;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.mockito.ArgumentCaptor;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -281,7 +281,7 @@ class AssessmentProcessTest {
   void onlyTheOfficeStartsAnAssessment() {
     identity().setAuthentication("t1a", List.of("unit-T1"));
     Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("assessment",
-        Map.of("period", "2026"))).isInstanceOf(ApiException.class).hasMessageContaining("督查室");
+        Map.of("period", "2026"))).isInstanceOf(DomainException.class).hasMessageContaining("督查室");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
     verify(service, never()).register(anyString(), any(), anyString());
   }

@@ -33,7 +33,7 @@ import org.luoshi.notification.Notifications;
 import org.luoshi.testsupport.Http;
 import org.luoshi.testsupport.LuoshiIT;
 import org.luoshi.testsupport.TestOrganisation;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -295,9 +295,9 @@ class InterviewProcessIT {
     steps.runJobs(pi);
 
     assertThatThrownBy(() -> interviews.cancel(started.id(), "改由单位约谈", "leader1"))
-        .isInstanceOf(ApiException.class).hasMessageContaining("只有督查室可以取消约谈");
+        .isInstanceOf(DomainException.class).hasMessageContaining("只有督查室可以取消约谈");
     assertThatThrownBy(() -> interviews.cancel(started.id(), " ", "office2"))
-        .isInstanceOf(ApiException.class).hasMessageContaining("请填写取消原因");
+        .isInstanceOf(DomainException.class).hasMessageContaining("请填写取消原因");
     InterviewView cancelled = interviews.cancel(started.id(), "改由单位约谈", "office2");
 
     assertThat(cancelled.status()).isEqualTo(InterviewStatus.CANCELLED);
@@ -310,7 +310,7 @@ class InterviewProcessIT {
         .satisfies(n -> assertThat(n.body()).contains("改由单位约谈"));
     assertThat(notices("leader1", Interviews.NOTICE_CANCELLED)).filteredOn(n -> n.link().endsWith(started.id())).hasSize(1);
     assertThatThrownBy(() -> interviews.cancel(started.id(), "再次取消", "office2"))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
   }
 
   @Test
@@ -319,8 +319,8 @@ class InterviewProcessIT {
     steps.holdAndRecord(started, List.of("t1a"), null);
 
     assertThatThrownBy(() -> interviews.cancel(started.id(), "误操作", "office1"))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.status().value()).isEqualTo(409);
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
           assertThat(e.reason()).contains("已约谈");
         });
     assertThat(steps.task(started.processInstanceId(), "recordInterview")).isNotNull();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.luoshi.notification.Notifications;
 import org.luoshi.testsupport.LuoshiIT;
 import org.luoshi.testsupport.TestOrganisation;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -107,9 +107,9 @@ class OverdueItemInterviewIT {
     long before = runtime.createProcessInstanceQuery().processDefinitionKey("interview").count();
 
     assertThatThrownBy(() -> interviews.startForOverdueItem("ZR-2026-0010", "道路硬化", "nobody", "t1a"))
-        .isInstanceOf(ApiException.class).hasMessageContaining("约谈人不存在");
+        .isInstanceOf(DomainException.class).hasMessageContaining("约谈人不存在");
     assertThatThrownBy(() -> interviews.startForOverdueItem("ZR-2026-0010", "道路硬化", "leader1", (String) null))
-        .isInstanceOf(ApiException.class).hasMessageContaining("请至少填写一名被约谈人");
+        .isInstanceOf(DomainException.class).hasMessageContaining("请至少填写一名被约谈人");
 
     assertThat(interviews.forItem("ZR-2026-0010")).isEmpty();
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("interview").count()).isEqualTo(before);

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luoshi.engine.Time;
 import org.luoshi.testsupport.ProcessTests;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -216,7 +216,7 @@ class PeriodicReportProcessTest {
     identity().setAuthentication("t1a", List.of("unit-T1"));
     Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("periodic-report",
             Variables.createVariables().putValue("kind", "QUARTERLY_INSPECTION").putValue("period", "2026-Q2")))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(DomainException.class)
         .hasMessageContaining("只有督查室");
     verify(reports, never()).create(any(), anyString(), anyString());
   }
@@ -226,8 +226,8 @@ class PeriodicReportProcessTest {
     identity().setAuthentication("office1", List.of("supervision-office"));
     Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("periodic-report",
             Variables.createVariables().putValue("kind", "QUARTERLY_INSPECTION").putValue("period", "2026-H1")))
-        .isInstanceOf(ApiException.class)
-        .satisfies(e -> Assertions.assertThat(((ApiException) e).field()).isEqualTo("period"));
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> Assertions.assertThat(((DomainException) e).field()).isEqualTo("period"));
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
   }
 

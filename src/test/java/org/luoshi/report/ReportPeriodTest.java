@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 
 class ReportPeriodTest {
 
@@ -58,7 +58,7 @@ class ReportPeriodTest {
   }
 
   private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
-    assertThatThrownBy(call).isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).field()).isEqualTo(field));
+    assertThatThrownBy(call).isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).field()).isEqualTo(field));
   }
 }

@@ -31,7 +31,7 @@ import org.luoshi.notification.Notifications;
 import org.luoshi.testsupport.Http;
 import org.luoshi.testsupport.LuoshiIT;
 import org.luoshi.testsupport.TestOrganisation;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -268,7 +268,7 @@ class ReportsIT {
     assertThat(http.as("office1").get("/api/reports/" + id).json().get("status").asText()).isEqualTo("SUBMITTED");
     String approve = task(pi, "approveReport").getId();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(approve, Map.of("approved", false)))
-        .hasRootCauseInstanceOf(ApiException.class)
+        .hasRootCauseInstanceOf(DomainException.class)
         .hasMessageContaining("审批意见不能为空（approvalComment）");
     assertThat(task(pi, "approveReport")).as("the task stays open").isNotNull();
     tasks.complete(approve, Map.of("approved", false, "approvalComment", "请补充原因分析"));

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Organisation;
 import org.luoshi.testsupport.ProcessTests;
-import org.luoshi.web.ApiException;
+import org.luoshi.common.DomainException;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -297,12 +297,12 @@ class SupervisionProcessTest {
     ProcessInstance pi = start(SupervisionMethod.KEY, "T1");
     complete(taskOf("conductInspection", pi), withVariables("findings", "发现问题"));
     when(service.recordReport(anyLong(), anyString(), anyList()))
-        .thenThrow(ApiException.badRequest("problems[0].unitCode", "第 1 个问题：没有这个单位：X9"));
+        .thenThrow(DomainException.invalid("problems[0].unitCode", "第 1 个问题：没有这个单位：X9"));
 
     Task report = taskOf("writeReport", pi);
     Assertions.assertThatThrownBy(() -> taskService().complete(report.getId(), withVariables(
             "report", "报告", "problems", json("[{\"unitCode\":\"X9\",\"description\":\"问题\",\"deadline\":\"2026-04-01\"}]"))))
-        .hasRootCauseInstanceOf(ApiException.class)
+        .hasRootCauseInstanceOf(DomainException.class)
         .hasMessageContaining("第 1 个问题：没有这个单位：X9（problems[0].unitCode）");
     assertThat(pi).isWaitingAt("writeReport");
     Assertions.assertThat(taskOf("writeReport", pi).getId()).isEqualTo(report.getId());
@@ -314,7 +314,7 @@ class SupervisionProcessTest {
     Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("supervision",
             Variables.createVariables().putValue("method", "KEY").putValue("subject", "重点督查")
                 .putValue("unitCodes", json("[\"T1\"]"))))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(DomainException.class)
         .hasMessageContaining("只有督查室可以发起督查");
     verify(service, never()).register(any(), any(), anyString());
 

@@ -1,4 +1,4 @@
-package org.luoshi.web;
+package org.luoshi.common;
 
 import java.util.List;
 import java.util.function.Function;
@@ -15,10 +15,10 @@ public record PageResult<T>(List<T> content, long totalElements, int page, int s
   /** Checks paging parameters: page from 0, size from 1 to 500. */
   public static void check(int page, int size) {
     if (page < 0) {
-      throw ApiException.badRequest("page", "页码不能小于 0");
+      throw DomainException.invalid("page", "页码不能小于 0");
     }
     if (size < 1 || size > 500) {
-      throw ApiException.badRequest("size", "每页条数应在 1 到 500 之间");
+      throw DomainException.invalid("size", "每页条数应在 1 到 500 之间");
     }
   }
 }
