@@ -64,8 +64,8 @@ export function completionByUnit(host, stats) {
   if (!units.length) { el.outerHTML = '<div class="message">该年度没有可查看的事项</div>'; return null; }
   const names = units.map(u => u.unitName).reverse();
   return draw(el, Math.max(180, 60 + units.length * 30), {
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '事项数', minInterval: 1 },
+    grid: { left: 8, right: 24, top: 36, bottom: 30, containLabel: true },
+    xAxis: { type: 'value', name: '事项数', nameLocation: 'middle', nameGap: 26, minInterval: 1 },
     yAxis: { type: 'category', data: names },
     series: parts.map(([key, label]) => ({
       name: label, type: 'bar', stack: 'status', color: COLORS[key], barMaxWidth: 22,
@@ -114,8 +114,8 @@ export function scoreDistribution(host, d) {
   if (!d.reviewers.length) { el.outerHTML = '<div class="message">该年度没有已销号的评分记录</div>'; return null; }
   const rows = d.reviewers.slice().reverse();
   return draw(el, Math.max(180, 70 + rows.length * 32), {
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '事项数', minInterval: 1 },
+    grid: { left: 8, right: 24, top: 36, bottom: 30, containLabel: true },
+    xAxis: { type: 'value', name: '事项数', nameLocation: 'middle', nameGap: 26, minInterval: 1 },
     yAxis: { type: 'category', data: rows.map(who) },
     series: d.bands.map((band, i) => ({
       name: band, type: 'bar', stack: 'band', color: BAND_COLORS[i], barMaxWidth: 22,
@@ -163,3 +163,9 @@ window.addEventListener('afterprint', () => {
   document.querySelectorAll('details.chart-table').forEach(d => { d.open = d.dataset.wasOpen === 'true'; });
   charts.forEach(c => { if (!c.isDisposed()) { c.setOption({ aria: { decal: { show: false } } }); c.resize(); } });
 });
+
+/** Disposes every chart drawn on this page (a Cockpit view that is left). */
+export function disposeAll() {
+  charts.forEach(c => { if (!c.isDisposed()) c.dispose(); });
+  charts.clear();
+}
