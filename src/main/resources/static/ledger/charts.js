@@ -82,7 +82,7 @@ export function monthly(host, m) {
   return draw(el, 320, {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: MONTHS },
-    yAxis: { type: 'value', name: '事项数', minInterval: 1 },
+    yAxis: { type: 'value', name: '事项数', nameTextStyle: { align: 'left' }, minInterval: 1 },
     series: [
       { name: '下发', type: 'bar', color: COLORS.issued, label: { show: true, position: 'top', formatter: hideZero }, data: m.months.map(x => x.issued) },
       { name: '销号', type: 'bar', color: COLORS.closed, label: { show: true, position: 'top', formatter: hideZero }, data: m.months.map(x => x.closed) },
@@ -101,7 +101,9 @@ export function lights(host, l) {
     series: [{
       type: 'pie', radius: ['38%', '66%'], center: ['50%', '46%'],
       label: { formatter: '{b}\n{c} 项（{d}%）', fontSize: 13 },
-      data: data.map(([k, name, value]) => ({ name, value, itemStyle: { color: COLORS[k] } })),
+      // an empty slice keeps its legend entry but no label pointing at nothing
+      data: data.map(([k, name, value]) => ({ name, value, itemStyle: { color: COLORS[k] },
+        label: { show: value > 0 }, labelLine: { show: value > 0 } })),
     }],
   });
 }
@@ -133,7 +135,7 @@ export function interviewsMonthly(host, m) {
   return draw(el, 300, {
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: MONTHS },
-    yAxis: { type: 'value', name: '约谈次数', minInterval: 1 },
+    yAxis: { type: 'value', name: '约谈次数', nameTextStyle: { align: 'left' }, minInterval: 1 },
     series: levels.map(([k, label], i) => ({
       name: label, type: 'bar', stack: 'level', color: LEVEL_COLORS[i % LEVEL_COLORS.length],
       label: { show: true, formatter: p => p.value || '' },
@@ -155,13 +157,15 @@ window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => charts.forEach(c => c.isDisposed() ? charts.delete(c) : c.resize()), 150);
 });
+// The width of an A4 page inside its margins (ledger.css @page: 210 mm − 2 × 12 mm), in CSS pixels.
+const PRINT_WIDTH = 700;
 window.addEventListener('beforeprint', () => {
   document.querySelectorAll('details.chart-table').forEach(d => { d.dataset.wasOpen = d.open; d.open = true; });
-  charts.forEach(c => { if (!c.isDisposed()) { c.setOption({ aria: { decal: { show: true } } }); c.resize(); } });
+  charts.forEach(c => { if (!c.isDisposed()) { c.setOption({ aria: { decal: { show: true } } }); c.resize({ width: PRINT_WIDTH }); } });
 });
 window.addEventListener('afterprint', () => {
   document.querySelectorAll('details.chart-table').forEach(d => { d.open = d.dataset.wasOpen === 'true'; });
-  charts.forEach(c => { if (!c.isDisposed()) { c.setOption({ aria: { decal: { show: false } } }); c.resize(); } });
+  charts.forEach(c => { if (!c.isDisposed()) { c.setOption({ aria: { decal: { show: false } } }); c.resize({ width: 'auto' }); } });
 });
 
 /** Disposes every chart drawn on this page (a Cockpit view that is left). */

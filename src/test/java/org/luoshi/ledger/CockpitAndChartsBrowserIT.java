@@ -215,6 +215,44 @@ class CockpitAndChartsBrowserIT {
     assertStayedInsideTheApp(browser);
   }
 
+  private String started(String path, Map<String, ?> body) {
+    Http.Response r = http.as("office1").post(path, body);
+    assertThat(r.status()).as(path + ": " + r).isEqualTo(201);
+    engine.runAsync();
+    return r.json().get("processInstanceId").asText();
+  }
+
+  private void openTab(Browser browser, String processInstanceId) {
+    browser.go("/camunda/app/cockpit/default/#/process-instance/" + processInstanceId
+        + "/runtime?tab=luoshi.processInstance.record");
+    browser.waitFor(By.cssSelector(".luoshi-tab[data-loaded]"));
+  }
+
+  @Test
+  void theLuoshiTabShowsInterviewsSupervisionsReportsAndAssessmentsToo(Browser browser) {
+    String interview = started("/api/interviews", Map.of("trigger", "POOR_IMPLEMENTATION", "interviewer", "leader1",
+        "interviewees", List.of("t1b"), "subject", "老旧小区改造进度滞后", "relatedItemCode", running,
+        "scheduledAt", Time.nowOffset().plusDays(3).withHour(10).withMinute(0).withSecond(0).withNano(0).toString()));
+    String supervision = started("/api/supervisions", Map.of("method", "OPEN_VISIT", "subject", "营商环境明察",
+        "unitCodes", List.of("T1", "T2")));
+    String report = started("/api/reports", Map.of("kind", "QUARTERLY_INSPECTION", "period", year + "-Q1"));
+    String assessment = started("/api/assessments", Map.of("period", String.valueOf(year - 1)));
+
+    browser.login("cockpit", "office1", TestOrganisation.PASSWORD);
+    openTab(browser, interview);
+    browser.waitForText("老旧小区改造进度滞后", "工作落实不力", "分管一", "乙一", "约谈时间", running, "在台账中查看关联事项");
+    browser.settle().screenshot("cockpit-luoshi-tab-interview");
+    openTab(browser, supervision);
+    browser.waitForText("营商环境明察", "明察", "测试一局、测试二局", "发现的问题", "在督查问题台账中查看");
+    openTab(browser, report);
+    browser.waitForText("季度督查报告", year + "年第一季度", "查看报告全文");
+    openTab(browser, assessment);
+    browser.waitForText((year - 1) + "年考核", "单位排名", "在“年度考核”页面查看");
+    browser.settle().screenshot("cockpit-luoshi-tab-assessment");
+    assertThat(browser.text()).doesNotContain("出错", "HTTP");
+    assertStayedInsideTheApp(browser);
+  }
+
   @Test
   void theOfficeFindsFinishedInstancesByYearUnitAndEndAndReadsTheirHistory(Browser browser) {
     browser.login("cockpit", "office1", TestOrganisation.PASSWORD);
@@ -273,7 +311,7 @@ class CockpitAndChartsBrowserIT {
     browser.driver().findElement(By.cssSelector(Browser.LOGIN_FORM + " input[type=text]")).sendKeys("t1a");
     browser.driver().findElement(By.cssSelector(Browser.LOGIN_FORM + " input[type=password]")).sendKeys(TestOrganisation.PASSWORD);
     browser.driver().findElement(By.cssSelector(Browser.LOGIN_FORM + " button[type=submit]")).click();
-    browser.settle();
+    browser.waitForText("登录失败", "没有访问本应用的权限");
     assertThat(browser.driver().findElements(By.cssSelector(Browser.SIGNED_IN))).isEmpty();
     assertThat(browser.text()).doesNotContain("全区工作落实");
     browser.screenshot("cockpit-refused-unit-member");

@@ -91,7 +91,7 @@ function report(r) {
 function assessment(a) {
   const results = (a.results || []).filter(x => x.subjectType === 'UNIT').map(x => [esc(x.rank), esc(x.subjectName),
     esc(num(x.averageFinalScore)), esc(x.closed), esc(x.overdueUncompleted), esc(x.gradeLabel || '')]);
-  return '<h3>' + esc(a.periodLabel) + ' 考核　' + status(a.statusLabel, a.status) + '</h3>'
+  return '<h3>' + esc(a.periodLabel) + '考核　' + status(a.statusLabel, a.status) + '</h3>'
     + terms([['发起时间', esc(time(a.startedAt))], ['计算时间', esc(time(a.computedAt))], ['审核', esc(time(a.reviewedAt))],
       ['审批', esc(time(a.approvedAt))], ['发布', esc(time(a.publishedAt))], ['申诉截止', esc(time(a.appealUntil))]])
     + '<h4>单位排名</h4>' + table(['名次', '单位', '平均综合得分', '销号', '逾期未完成', '等次'], results, '尚未计算')
