@@ -49,6 +49,8 @@ async function draw(el, height, option) {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, textStyle: { fontSize: 13 } },
   }, option));
+  chart.on('finished', () => scalable(chart));
+  scalable(chart);
   charts.add(chart);
   return chart;
 }
@@ -157,16 +159,34 @@ window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => charts.forEach(c => c.isDisposed() ? charts.delete(c) : c.resize()), 150);
 });
-// The width of an A4 page inside its margins (ledger.css @page: 210 mm − 2 × 12 mm), in CSS pixels.
-const PRINT_WIDTH = 700;
+// On paper each chart is drawn again at the width of an A4 page inside its margins (ledger.css @page),
+// with the same font sizes, and gets patterns (black-and-white printers); its table unfolds. Its SVG
+// also carries a viewBox, so where a page is narrower still it shrinks to fit rather than being cut.
+const PRINT_WIDTH = 680;
+// resize() paints on the next animation frame, which never comes before the page is printed: paint now
+function redraw(c, width, decal) {
+  if (c.isDisposed()) return;
+  c.resize({ width });
+  c.setOption({ aria: { decal: { show: decal } } }); // setOption paints at once (and so the resize too)
+  c.getZr().flush();
+  scalable(c);
+}
 window.addEventListener('beforeprint', () => {
   document.querySelectorAll('details.chart-table').forEach(d => { d.dataset.wasOpen = d.open; d.open = true; });
-  charts.forEach(c => { if (!c.isDisposed()) { c.setOption({ aria: { decal: { show: true } } }); c.resize({ width: PRINT_WIDTH }); } });
+  charts.forEach(c => redraw(c, PRINT_WIDTH, true));
 });
 window.addEventListener('afterprint', () => {
   document.querySelectorAll('details.chart-table').forEach(d => { d.open = d.dataset.wasOpen === 'true'; });
-  charts.forEach(c => { if (!c.isDisposed()) { c.setOption({ aria: { decal: { show: false } } }); c.resize({ width: 'auto' }); } });
+  charts.forEach(c => redraw(c, 'auto', false));
 });
+
+function scalable(chart) {
+  const svg = chart.getDom().querySelector('svg');
+  if (svg && svg.getAttribute('width')) {
+    svg.setAttribute('viewBox', '0 0 ' + parseFloat(svg.getAttribute('width')) + ' ' + parseFloat(svg.getAttribute('height')));
+    svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+  }
+}
 
 /** Disposes every chart drawn on this page (a Cockpit view that is left). */
 export function disposeAll() {

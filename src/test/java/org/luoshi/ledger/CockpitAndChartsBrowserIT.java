@@ -342,9 +342,13 @@ class CockpitAndChartsBrowserIT {
     browser.settle().screenshot("ledger-stats-office");
 
     // printed: A4, no navigation, the figures' tables unfolded
-    Map<String, Object> pdf = browser.driver() instanceof org.openqa.selenium.chromium.ChromiumDriver c
-        ? c.executeCdpCommand("Page.printToPDF", Map.of("paperWidth", 8.27, "paperHeight", 11.69, "printBackground", true))
-        : Map.of();
+    var chromium = (org.openqa.selenium.chromium.ChromiumDriver) browser.driver();
+    chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    browser.waitUntil(d -> (Boolean) browser.script("return Array.from(document.querySelectorAll('.chart svg'))"
+        + ".every(s => s.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)"));
+    Map<String, Object> pdf = chromium.executeCdpCommand("Page.printToPDF",
+        Map.of("paperWidth", 8.27, "paperHeight", 11.69, "printBackground", true, "preferCSSPageSize", true));
+    chromium.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     Files.createDirectories(Browser.SCREENSHOTS);
     Files.write(Browser.SCREENSHOTS.resolve("ledger-stats-print.pdf"), Base64.getDecoder().decode((String) pdf.get("data")));
 
