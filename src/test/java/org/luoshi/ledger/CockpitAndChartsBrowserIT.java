@@ -283,10 +283,19 @@ class CockpitAndChartsBrowserIT {
     browser.waitFor(By.cssSelector(".luoshi-page[data-loaded]"));
     browser.waitForText("责任清单事项", "正常结束", "落实记录", "办理环节", "操作记录", "签收", "制定落实方案", "督查室核验",
         "分管领导审核", "人工任务", "已销号", "89.5", "推进就业创业服务提质");
-    assertThat(browser.text()).contains("完成"); // task completions by the people who did them
-    assertThat(browser.text()).contains("督查一（office1）", "乙一（t1b）", "分管一（leader1）");
+    assertOperationsShowWhoCompletedWhat(browser);
     browser.settle().screenshot("cockpit-finished-instance-history-office");
     assertStayedInsideTheApp(browser);
+  }
+
+  /** The user operations of the closed item: the task completions, each by the person who did it. */
+  private static void assertOperationsShowWhoCompletedWhat(Browser browser) {
+    List<String> operations = browser.texts(".luoshi-operations tbody tr");
+    assertThat(operations).as("user operations").isNotEmpty();
+    assertThat(operations).anyMatch(o -> o.contains("督查一（office1）") && o.contains("任务") && o.contains("完成"));
+    assertThat(operations).anyMatch(o -> o.contains("分管一（leader1）") && o.contains("完成"));
+    assertThat(browser.texts(".luoshi-activities tbody tr"))
+        .anyMatch(a -> a.startsWith("报送完成") && a.contains("人工任务") && a.contains("乙一（t1b）"));
   }
 
   @Test
@@ -296,12 +305,19 @@ class CockpitAndChartsBrowserIT {
     browser.waitFor(By.cssSelector(".luoshi-finished[data-loaded]"));
     browser.waitForText("已结束流程", "共 1 个已结束的实例", closed);
     assertThat(browser.text()).doesNotContain(cancelled);
+    browser.script("document.activeElement && document.activeElement.blur()"); // no focus ring on the link clicked
     browser.settle().screenshot("cockpit-finished-instances-leader");
+    browser.click(By.linkText(closed));
+    browser.waitFor(By.cssSelector(".luoshi-page[data-loaded]"));
+    browser.waitForText("办理环节", "操作记录", "89.5");
+    assertOperationsShowWhoCompletedWhat(browser); // a leader reads the history of what they lead
 
     // leader2's cancelled item, opened by its address: refused by the engine's authorizations
     browser.go("/camunda/app/cockpit/default/#/luoshi/instance/" + instanceOf(cancelled));
     browser.waitFor(By.cssSelector(".luoshi-page[data-loaded]"));
-    assertThat(browser.text()).doesNotContain("重复下发的防汛检查", "办理环节");
+    browser.waitForText("没有找到，或本人无权查看");
+    assertThat(browser.text()).doesNotContain("重复下发的防汛检查", "办理环节", "does not exist");
+    browser.settle().screenshot("cockpit-finished-instance-refused-leader");
     assertStayedInsideTheApp(browser);
   }
 

@@ -139,12 +139,19 @@ public final class Browser implements AutoCloseable {
    */
   public Browser login(String app, String user, String password) {
     openLogin(app);
-    WebElement name = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=text]"));
-    name.clear();
-    name.sendKeys(user);
-    WebElement secret = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=password]"));
-    secret.clear();
-    secret.sendKeys(password);
+    // on a busy machine the login form may still be settling while keys arrive and lose some of them;
+    // a wrong password would then lock the account for a while: type until both fields hold what was meant
+    for (int attempt = 0; ; attempt++) {
+      WebElement name = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=text]"));
+      name.clear();
+      name.sendKeys(user);
+      WebElement secret = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=password]"));
+      secret.clear();
+      secret.sendKeys(password);
+      if ((user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) || attempt == 4) {
+        break;
+      }
+    }
     driver.findElement(By.cssSelector(LOGIN_FORM + " button[type=submit]")).click();
     try {
       waitFor(By.cssSelector(SIGNED_IN));

@@ -2,13 +2,20 @@
 // （/camunda/api/engine/…，按引擎授权只返回本人可以查看的数据），显示中文标签。
 export const esc = s => s == null ? '' : String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
-/** GET a JSON resource of this application; a refusal becomes an Error with the server's Chinese message. */
+/**
+ * GET a JSON resource of this application. A refusal becomes an Error with a Chinese message: Luoshi's
+ * /api gives its own; the engine's REST API answers in English, so its refusals get ours.
+ */
 export async function get(path) {
   const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
   const body = await r.json().catch(() => ({}));
   if (!r.ok) {
-    const e = new Error(r.status === 401 ? '登录已失效，请重新登录' : r.status === 403 ? (body.message || '无权查看')
-      : r.status === 404 ? (body.message || '没有找到') : (body.message || ('读取失败（HTTP ' + r.status + '）')));
+    const own = path.startsWith('/api/') && body.message;
+    const e = new Error(r.status === 401 ? '登录已失效，请重新登录'
+      : own ? body.message
+      : r.status === 403 ? '本人无权查看'
+      : r.status === 404 ? '没有找到，或本人无权查看'
+      : '读取失败（HTTP ' + r.status + '）');
     e.status = r.status;
     throw e;
   }
@@ -40,8 +47,8 @@ export const num = n => n == null ? '—' : n;
 export const rate = r => r == null ? '—' : (r * 100).toFixed(1) + '%';
 
 export const LIGHTS = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
-export const light = l => l ? '<span class="luoshi-light ' + l + '"></span>' + LIGHTS[l] : '<span class="luoshi-muted">—</span>';
-export const tag = (text, cls) => '<span class="luoshi-tag ' + (cls || '') + '">' + esc(text) + '</span>';
+export const light = l => l ? '<span class="luoshi-light ' + esc(l) + '"></span>' + esc(LIGHTS[l]) : '<span class="luoshi-muted">—</span>';
+export const tag = (text, cls) => '<span class="luoshi-tag ' + esc(cls || '') + '">' + esc(text) + '</span>';
 
 /** A small table: head labels, rows of cells (already escaped HTML). */
 export function table(head, rows, empty) {

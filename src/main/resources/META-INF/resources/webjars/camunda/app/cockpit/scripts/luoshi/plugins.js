@@ -258,14 +258,14 @@ const instancePage = {
         + (i.state === 'ACTIVE' || i.state === 'SUSPENDED' ? '<p><a href="#/process-instance/' + encodeURIComponent(i.id)
           + '/runtime">在 Cockpit 中查看运行中的实例 →</a></p>' : '')
         + '<h3>落实记录</h3><div class="luoshi-record-box"></div>'
-        + '<h3>办理环节</h3>' + table(['环节', '类型', '办理人', '开始', '结束', '用时', '状态'], activities.map(a => [
+        + '<h3>办理环节</h3><div class="luoshi-activities">' + table(['环节', '类型', '办理人', '开始', '结束', '用时', '状态'], activities.map(a => [
           esc(a.activityName || a.activityId), esc(ACTIVITY_TYPES[a.activityType] || a.activityType), who(a.assignee),
           esc(time(a.startTime)), esc(time(a.endTime)), esc(duration(a.durationInMillis)),
           a.canceled ? '已取消' : a.endTime ? '已完成' : '进行中']), '没有可查看的环节')
-        + '<h3>操作记录</h3>' + table(['时间', '操作人', '对象', '操作', '属性', '原值', '新值'], operations.map(o => [
+        + '</div><h3>操作记录</h3><div class="luoshi-operations">' + table(['时间', '操作人', '对象', '操作', '属性', '原值', '新值'], operations.map(o => [
           esc(time(o.timestamp)), who(o.userId), esc(ENTITIES[o.entityType] || o.entityType),
           esc(OPERATIONS[o.operationType] || o.operationType), esc(o.property || ''), esc(o.orgValue || ''), esc(o.newValue || '')]),
-          '没有人工操作记录（办理任务之外的认领、指派、修改、撤销等会记在这里）');
+          '没有人工操作记录（办理任务之外的认领、指派、修改、撤销等会记在这里）') + '</div>';
       const box = body.querySelector('.luoshi-record-box');
       await renderRecord(box, i).catch(e => failure(box, e));
     } catch (e) {
