@@ -263,6 +263,40 @@ class TrustBoundaryIT {
   }
 
   @Test
+  void aTaskAColleagueClaimedAnswers409() {
+    String code = issue("T1");
+    Task accept = engine.requireTask(code, "acceptItem");
+    assertThat(http.as("t1a").post("/engine-rest/task/" + accept.getId() + "/claim", Map.of("userId", "t1a"))
+        .status()).isEqualTo(204);
+    Http.Response second = http.as("t1b").post("/engine-rest/task/" + accept.getId() + "/claim", Map.of("userId", "t1b"));
+    assertRefused(second, 409, "taskId");
+    assertThat(second.json().get("message").asText()).contains("认领");
+  }
+
+  @Test
+  void valuesTheDatabaseWouldChokeOnAreRefusedNamingTheField() {
+    String code = issue("T1");
+    Task accept = engine.requireTask(code, "acceptItem");
+    String before = snapshot();
+    String url = "/engine-rest/task/" + accept.getId() + "/submit-form";
+    Http clerk = http.as("t1a");
+
+    assertRefused(clerk.post(url, Map.of("variables", Map.of("accepted", Map.of("value", "false"),
+        "returnReason", Map.of("value", "不属于\u0000本单位")))), 400, "returnReason");
+    assertRefused(clerk.post(url, Map.of("variables", Map.of("accepted", Map.of("value", "false"),
+        "returnReason", Map.of("value", "长".repeat(4001))))), 400, "returnReason");
+    assertRefused(clerk.post(url, Map.of("variables", Map.of("accepted", Map.of("value", "false"),
+        "returnReason", Map.of("value", "<a/>", "type", "Xml")))), 400, "returnReason");
+    Map<String, Object> serialized = Map.of("value", "rO0ABXQAAXg=", "type", "Object", "valueInfo",
+        Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object"));
+    assertRefused(clerk.post(url, Map.of("variables", Map.of("returnReason", serialized))), 400, "returnReason");
+    Http.Response huge = clerk.post(url, Map.of("variables", Map.of("accepted", Map.of("value", "1e1000000", "type", "Double"))));
+    assertThat(huge.status()).as(huge.toString()).isEqualTo(400);
+    assertThat(huge.body().length()).isLessThan(600);
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void twoColleaguesCompletingAtOnceGiveOneSuccessAndOneConflict() throws Exception {
     for (int round = 0; round < 3; round++) {
       String code = issue("T1");
