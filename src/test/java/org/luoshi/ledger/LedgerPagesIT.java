@@ -34,8 +34,26 @@ class LedgerPagesIT {
     var item = http.get("/ledger/items/ZR-2026-0001");
     assertThat(item.status()).isEqualTo(200);
     assertThat(item.body()).contains("/api/items/");
-    for (String page : new String[] {"rankings.html", "problems.html", "calibration.html", "ledger.js", "ledger.css"}) {
+    for (String page : new String[] {"rankings.html", "problems.html", "calibration.html", "stats.html", "stats.js",
+        "charts.js", "ledger.js", "ledger.css"}) {
       assertThat(http.get("/ledger/" + page).status()).as(page).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theChartLibraryTheChartsNameIsServedByTheAppItself() {
+    Http http = new Http(port);
+    String charts = http.get("/ledger/charts.js").body();
+    var library = java.util.regex.Pattern.compile("const ECHARTS = '([^']+)'").matcher(charts);
+    assertThat(library.find()).as("charts.js names its library").isTrue();
+    assertThat(library.group(1)).startsWith("/webjars/echarts/"); // a path of this app, no other host
+    var served = http.get(library.group(1));
+    assertThat(served.status()).as("the webjar of pom.xml serves " + library.group(1)).isEqualTo(200);
+    assertThat(served.body()).contains("echarts");
+    // the Cockpit plugins are loaded from the Cockpit configuration
+    assertThat(http.get("/camunda/app/cockpit/scripts/config.js").body()).contains("scripts/luoshi/plugins");
+    for (String script : new String[] {"plugins.js", "record.js", "common.js"}) {
+      assertThat(http.get("/camunda/app/cockpit/scripts/luoshi/" + script).status()).as(script).isEqualTo(200);
     }
   }
 
