@@ -37,4 +37,14 @@ class SecurityConfig {
     registration.setOrder(11);
     return registration;
   }
+
+  /** Object variables naming a class off the allow-list answer 400 before the engine sees them. */
+  @Bean
+  FilterRegistrationBean<ObjectVariableGuard> objectVariableGuard() {
+    var registration = new FilterRegistrationBean<>(new ObjectVariableGuard());
+    registration.setName("luoshi-object-variables");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(12);
+    return registration;
+  }
 }
