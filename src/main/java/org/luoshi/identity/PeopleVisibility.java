@@ -48,7 +48,7 @@ public class PeopleVisibility {
 
   private static final Logger LOG = LoggerFactory.getLogger(PeopleVisibility.class);
   /** The groups whose members every unit works with. */
-  static final List<String> SHARED_GROUPS = List.of(Groups.SUPERVISION_OFFICE, Groups.LEADERS, Groups.PRINCIPAL_LEADERS);
+  public static final List<String> SHARED_GROUPS = List.of(Groups.SUPERVISION_OFFICE, Groups.LEADERS, Groups.PRINCIPAL_LEADERS);
 
   private static final ThreadLocal<Boolean> DEFERRED = new ThreadLocal<>();
   private static final ThreadLocal<CommandContext> REGISTERED = new ThreadLocal<>();

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
+import org.luoshi.identity.PeopleVisibility;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -26,6 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <ul>
  *   <li>e-mail addresses are left out of user profiles, except the caller's own;
  *   <li>no looking people up by e-mail ({@code email}, {@code emailLike}, sorting by it);
+ *   <li>whose groups someone is in ({@code group?member=}, {@code identity/groups?userId=}) only
+ *       about oneself, unless one sees everyone anyway (the office, the leaders);
  *   <li>profiles are the organisation's record, kept by administrators in Admin: no one changes
  *       names or e-mail (their own included: a clerk renamed "王磊" would pass for the office's
  *       王磊 in Tasklist) or deletes a user; changing one's own password stays possible.
@@ -50,7 +53,9 @@ class UserDirectoryFilter extends OncePerRequestFilter {
     boolean list = resources.stream().anyMatch(r -> r.equals("/user") || r.equals("/user/count"));
     boolean profile = resources.stream().anyMatch(r -> r.matches("/user/[^/]+/profile"));
     boolean user = resources.stream().anyMatch(r -> r.matches("/user/[^/]+"));
-    if (!list && !profile && !user) {
+    boolean groups = resources.stream().anyMatch(r -> r.equals("/group") || r.equals("/group/count")
+        || r.equals("/identity/groups"));
+    if (!list && !profile && !user && !groups) {
       chain.doFilter(request, response);
       return;
     }
@@ -60,6 +65,14 @@ class UserDirectoryFilter extends OncePerRequestFilter {
       return;
     }
     String method = request.getMethod();
+    if (groups) {
+      if (aboutSomeoneElse(request, caller) && !seesEveryone(caller)) {
+        ErrorResponses.write(response, 403, "member", "只能查询本人所在的用户组");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     if (list && byEmail(request)) {
       ErrorResponses.write(response, 403, "email", "只有系统管理员可以按邮箱查找人员");
       return;
@@ -85,6 +98,26 @@ class UserDirectoryFilter extends OncePerRequestFilter {
       }
     }
     buffered.copyBodyToResponse();
+  }
+
+  private boolean seesEveryone(String caller) {
+    List<String> groups = organisation.groupIdsOf(caller);
+    return PeopleVisibility.SHARED_GROUPS.stream().anyMatch(groups::contains);
+  }
+
+  /** A group query about another person's memberships (any spelling of the parameter). */
+  private static boolean aboutSomeoneElse(HttpServletRequest request, String caller) {
+    for (var parameter : request.getParameterMap().entrySet()) {
+      String n = parameter.getKey().toLowerCase(Locale.ROOT);
+      if (n.equals("member") || n.equals("userid")) {
+        for (String v : parameter.getValue()) {
+          if (!caller.equals(v)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean byEmail(HttpServletRequest request) {

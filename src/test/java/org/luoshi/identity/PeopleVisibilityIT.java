@@ -116,6 +116,19 @@ class PeopleVisibilityIT {
   }
 
   @Test
+  void aClerkAsksOnlyAboutHerOwnGroups() {
+    assertThat(http.as("t1a").get("/engine-rest/group?member=t2a").status()).isEqualTo(403);
+    assertThat(http.as("t1a").get("/engine-rest/group/count?member=t2a").status()).isEqualTo(403);
+    assertThat(http.as("t1a").get("/engine-rest/identity/groups?userId=t2a").status()).isEqualTo(403);
+    assertThat(http.as("t1a").get("/engine-rest/group?member=t1a").json().findValuesAsText("id")).contains("unit-T1");
+    var mine = http.as("t1a").get("/engine-rest/identity/groups?userId=t1a");
+    assertThat(mine.status()).isEqualTo(200);
+    assertThat(mine.body()).contains("unit-T1").doesNotContain("@test.example");
+    assertThat(http.as("office1").get("/engine-rest/group?member=t2a").json().findValuesAsText("id"))
+        .contains("unit-T2");
+  }
+
+  @Test
   void adminsChangesToUnitsAndMembershipsApplyAtOnce() {
     // a colleague moves in …
     assertThat(admin.put("/engine-rest/group/unit-T1/members/t3a", Map.of()).status()).isEqualTo(204);
