@@ -147,6 +147,13 @@ public class ObjectVariableTypes implements ProcessEnginePlugin {
 
     @Override
     public void writeValue(ObjectValue value, ValueFields valueFields) {
+      if (value.isDeserialized() && value.isTransient()) {
+        // an object the engine's own code holds for one command (e.g. a business rule task's
+        // decisionResult): never stored, never read back from text, so nothing to check or serialize
+        writeToValueFields(value, valueFields, null);
+        updateTypedValue(value, null);
+        return;
+      }
       String type = value.isDeserialized()
           ? (value.getValue() == null ? null : getTypeNameForDeserialized(value.getValue()))
           : value.getObjectTypeName();

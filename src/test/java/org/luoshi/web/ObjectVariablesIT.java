@@ -79,6 +79,12 @@ class ObjectVariablesIT {
     return v;
   }
 
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> withTransient(Map<String, Object> variable) {
+    ((Map<String, Object>) variable.get("valueInfo")).put("transient", true);
+    return variable;
+  }
+
   static Map<String, Object> json(String type) {
     return objectVariable(type, "application/json", "{\"id\":\"x\"}");
   }
@@ -150,6 +156,12 @@ class ObjectVariablesIT {
     assertThatThrownBy(() -> runtime.setVariable(pi, "x", Variables.objectValue(new java.util.Date())
         .serializationDataFormat(Variables.SerializationDataFormats.JAVA).create()))
         .isInstanceOf(ProcessEngineException.class);
+    // a transient value from outside is read back from its text within the command: checked as well
+    assertRefused(http.as("admin", ADMIN_PASSWORD).post("/engine-rest/process-definition/key/object-probe/start",
+        Map.of("variables", Map.of("x", withTransient(json(TRIPWIRE))))));
+    assertThatThrownBy(() -> runtime.setVariable(pi, "x", Variables.serializedObjectValue("{}", true)
+        .objectTypeName(TRIPWIRE).serializationDataFormat("application/json").create()))
+        .isInstanceOf(BadUserRequestException.class);
     // an object without a format is JSON, and so type-checked
     assertThatThrownBy(() -> runtime.setVariable(pi, "x", new java.util.concurrent.atomic.AtomicLong(1)))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("java.util.concurrent.atomic.AtomicLong");
