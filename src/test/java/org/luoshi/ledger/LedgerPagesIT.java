@@ -33,7 +33,8 @@ class LedgerPagesIT {
     assertThat(index.body()).contains("责任清单台账", "/ledger/ledger.js");
     var item = http.get("/ledger/items/ZR-2026-0001");
     assertThat(item.status()).isEqualTo(200);
-    assertThat(item.body()).contains("/api/items/");
+    assertThat(item.body()).contains("/ledger/item.js");
+    assertThat(http.get("/ledger/item.js").body()).contains("/api/items/");
     for (String page : new String[] {"rankings.html", "problems.html", "calibration.html", "stats.html", "stats.js",
         "charts.js", "ledger.js", "ledger.css"}) {
       assertThat(http.get("/ledger/" + page).status()).as(page).isEqualTo(200);
