@@ -423,7 +423,7 @@ public class Interviews {
     }
     String c = code.trim();
     if (!CODE.matcher(c).matches()) {
-      throw DomainException.invalid("relatedItemCode", "事项编号格式不正确：" + c);
+      throw DomainException.invalid("relatedItemCode", "事项编号格式不正确：" + org.luoshi.common.Inputs.excerpt(c));
     }
     return c;
   }
@@ -565,7 +565,7 @@ public class Interviews {
   @Transactional
   Map<String, Object> recorded(String code, Vars v, String actor) {
     Interview i = byCode(code);
-    String record = text(v.text("record"), "record", "约谈记录", 20000);
+    String record = text(v.text("record"), "record", "约谈记录", org.luoshi.common.Inputs.MAX_TEXT);
     if (record == null) {
       throw DomainException.invalid("record", "约谈记录不能为空");
     }

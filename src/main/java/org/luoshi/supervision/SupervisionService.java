@@ -34,7 +34,8 @@ public class SupervisionService {
   public static final String PROCESS_KEY = "supervision";
 
   static final int SUBJECT_MAX = 200;
-  static final int TEXT_MAX = 20000;
+  /** Findings and report: as long as a task variable can be (Camunda keeps strings in varchar(4000)). */
+  static final int TEXT_MAX = org.luoshi.common.Inputs.MAX_TEXT;
   static final int DESCRIPTION_MAX = 2000;
   static final int RECTIFICATION_MAX = 4000;
   static final int COMMENT_MAX = 2000;
@@ -158,32 +159,37 @@ public class SupervisionService {
     List<Problem> created = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       String field = SupervisionVariables.PROBLEMS + "[" + i + "].";
-      Vars vars = Vars.of(found.get(i));
-      String unitCode = vars.text("unitCode");
+      String ordinal = "第 " + (i + 1) + " 个问题：";
+      Vars vars = Vars.of(found.get(i)).in(PROCESS_KEY);
+      String unitCode;
+      String descriptionText;
+      LocalDate deadline;
+      try {
+        unitCode = vars.text("unitCode");
+        descriptionText = vars.text("description");
+        deadline = vars.date("deadline");
+      } catch (DomainException e) {
+        // a value that cannot be read (too long, a control character, not a date): this problem's field
+        throw DomainException.invalid(field + e.field(), ordinal + e.reason());
+      }
       if (unitCode == null) {
-        throw DomainException.invalid(field + "unitCode", "第 " + (i + 1) + " 个问题：请选择责任单位");
+        throw DomainException.invalid(field + "unitCode", ordinal + "请选择责任单位");
       }
       if (!organisation.unitExists(unitCode)) {
-        throw DomainException.invalid(field + "unitCode", "第 " + (i + 1) + " 个问题：没有这个单位：" + unitCode);
+        throw DomainException.invalid(field + "unitCode", ordinal + "没有这个单位：" + unitCode);
       }
       if (!s.getInspectedUnits().contains(unitCode)) {
         throw DomainException.invalid(field + "unitCode",
-            "第 " + (i + 1) + " 个问题：" + organisation.unitName(unitCode) + "不是本次督查的被督查单位");
+            ordinal + organisation.unitName(unitCode) + "不是本次督查的被督查单位");
       }
-      String description = text(vars.text("description"), field + "description",
+      String description = text(descriptionText, field + "description",
           "第 " + (i + 1) + " 个问题的问题描述", DESCRIPTION_MAX, true);
-      LocalDate deadline;
-      try {
-        deadline = vars.date("deadline");
-      } catch (DomainException e) {
-        throw DomainException.invalid(field + "deadline", "第 " + (i + 1) + " 个问题：" + e.reason());
-      }
       if (deadline == null) {
-        throw DomainException.invalid(field + "deadline", "第 " + (i + 1) + " 个问题：请填写整改期限");
+        throw DomainException.invalid(field + "deadline", ordinal + "请填写整改期限");
       }
       if (deadline.isBefore(today)) {
         throw DomainException.invalid(field + "deadline",
-            "第 " + (i + 1) + " 个问题：整改期限不能早于今天（" + today + "）：" + deadline);
+            ordinal + "整改期限不能早于今天（" + today + "）：" + deadline);
       }
       created.add(new Problem(s, i, unitCode, description, deadline, today));
     }
