@@ -100,11 +100,12 @@ public class Interviews {
   private final AccessPolicy access;
   private final Notifications notifications;
   private final InterviewProperties properties;
+  private final RelatedItems items;
 
   Interviews(InterviewRepository repository, InterviewNumbers numbers, RuntimeService runtime,
       DecisionService decisions, IdentityService identity, Privileged privileged,
       Organisation organisation, AccessPolicy access, Notifications notifications,
-      InterviewProperties properties) {
+      InterviewProperties properties, RelatedItems items) {
     this.repository = repository;
     this.numbers = numbers;
     this.runtime = runtime;
@@ -115,6 +116,7 @@ public class Interviews {
     this.access = access;
     this.notifications = notifications;
     this.properties = properties;
+    this.items = items;
   }
 
   // starting -----------------------------------------------------------------------------------
@@ -287,6 +289,9 @@ public class Interviews {
       place = properties.defaultPlace();
     }
     String itemCode = checkItemCode(r.relatedItemCode());
+    if (itemCode != null && !r.bySystem() && !items.exists(itemCode)) {
+      throw DomainException.invalid("relatedItemCode", "没有这个责任清单事项：" + itemCode);
+    }
 
     InterviewMethod method = r.method();
     String followUpOf = r.followUpOf() == null || r.followUpOf().isBlank() ? null : r.followUpOf().trim();

@@ -64,9 +64,12 @@ public class SupervisionService {
   /**
    * Starts a supervision process with the given start variables, as the current user; the process
    * registers it (and draws the sample) in the same transaction, so a bad value writes nothing.
+   * The start variables are checked first, so a person's mistake is refused before the engine
+   * runs (and is not logged as an engine failure).
    */
   @Transactional
   public Started start(SupervisionRequest request) {
+    check(request);
     var instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(request.toVariables())
         .executeWithVariablesInReturn();
@@ -74,46 +77,16 @@ public class SupervisionService {
     return new Started(((Number) id).longValue(), instance.getId());
   }
 
-  /**
-   * Registers a supervision for its process instance: checks the start variables, resolves the
-   * units, and for RANDOM draws the sample with a recorded seed and basis.
-   */
-  @Transactional
-  public Supervision register(SupervisionRequest request, String startedBy, String processInstanceId) {
+  /** A start that passed its checks: the units are resolved (for RANDOM: the sorted population). */
+  private record Checked(SupervisionMethod method, String subject, List<String> units, Integer sampleSize,
+      Long sampleSeed) {}
+
+  /** The checks of the start variables; throws the first one broken. */
+  private Checked check(SupervisionRequest request) {
     SupervisionMethod method = method(request.method());
     String subject = text(request.subject(), SupervisionVariables.SUBJECT, "督查主题", SUBJECT_MAX, true);
     List<String> named = resolveUnits(request.unitCodes());
-    Instant now = Time.now();
-    Supervision supervision;
-    if (method == SupervisionMethod.RANDOM) {
-      List<String> population = named.isEmpty()
-          ? organisation.units().stream().map(Unit::code).toList()
-          : named;
-      population = population.stream().sorted().toList();
-      if (population.isEmpty()) {
-        throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "没有可供抽取的单位");
-      }
-      Integer size = request.sampleSize();
-      if (size == null) {
-        throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE, "随机抽查须填写抽取单位数");
-      }
-      if (size < 1 || size > population.size()) {
-        throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE,
-            "抽取单位数应在 1 到 " + population.size() + " 之间：" + size);
-      }
-      boolean seedGiven = request.sampleSeed() != null;
-      long seed = seedGiven ? request.sampleSeed() : SampleDraw.newSeed();
-      if (seed < 0 || seed > SampleDraw.MAX_SEED) {
-        throw DomainException.invalid(SupervisionVariables.SAMPLE_SEED,
-            "随机种子应在 0 到 " + SampleDraw.MAX_SEED + " 之间：" + seed);
-      }
-      List<String> sample = SampleDraw.draw(seed, population, size);
-      var basis = new SampleBasis(SampleDraw.ALGORITHM, SampleDraw.RULE, population, population.size(),
-          size, seed, seedGiven, OffsetDateTime.ofInstant(now, Time.ZONE), startedBy);
-      supervision = new Supervision(processInstanceId, method, subject, population, sample, startedBy, now,
-          Time.today());
-      supervision.recordDraw(seed, toJson(basis));
-    } else {
+    if (method != SupervisionMethod.RANDOM) {
       if (request.sampleSize() != null) {
         throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE, "只有随机抽查才填写抽取单位数");
       }
@@ -123,7 +96,49 @@ public class SupervisionService {
       if (named.isEmpty()) {
         throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "请填写被督查单位");
       }
-      supervision = new Supervision(processInstanceId, method, subject, named, named, startedBy, now,
+      return new Checked(method, subject, named, null, null);
+    }
+    List<String> population = (named.isEmpty() ? organisation.units().stream().map(Unit::code).toList() : named)
+        .stream().sorted().toList();
+    if (population.isEmpty()) {
+      throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "没有可供抽取的单位");
+    }
+    Integer size = request.sampleSize();
+    if (size == null) {
+      throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE, "随机抽查须填写抽取单位数");
+    }
+    if (size < 1 || size > population.size()) {
+      throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE,
+          "抽取单位数应在 1 到 " + population.size() + " 之间：" + size);
+    }
+    Long seed = request.sampleSeed();
+    if (seed != null && (seed < 0 || seed > SampleDraw.MAX_SEED)) {
+      throw DomainException.invalid(SupervisionVariables.SAMPLE_SEED,
+          "随机种子应在 0 到 " + SampleDraw.MAX_SEED + " 之间：" + seed);
+    }
+    return new Checked(method, subject, population, size, seed);
+  }
+
+  /**
+   * Registers a supervision for its process instance: checks the start variables, resolves the
+   * units, and for RANDOM draws the sample with a recorded seed and basis.
+   */
+  @Transactional
+  public Supervision register(SupervisionRequest request, String startedBy, String processInstanceId) {
+    Checked c = check(request);
+    Instant now = Time.now();
+    Supervision supervision;
+    if (c.method() == SupervisionMethod.RANDOM) {
+      boolean seedGiven = c.sampleSeed() != null;
+      long seed = seedGiven ? c.sampleSeed() : SampleDraw.newSeed();
+      List<String> sample = SampleDraw.draw(seed, c.units(), c.sampleSize());
+      var basis = new SampleBasis(SampleDraw.ALGORITHM, SampleDraw.RULE, c.units(), c.units().size(),
+          c.sampleSize(), seed, seedGiven, OffsetDateTime.ofInstant(now, Time.ZONE), startedBy);
+      supervision = new Supervision(processInstanceId, c.method(), c.subject(), c.units(), sample, startedBy, now,
+          Time.today());
+      supervision.recordDraw(seed, toJson(basis));
+    } else {
+      supervision = new Supervision(processInstanceId, c.method(), c.subject(), c.units(), c.units(), startedBy, now,
           Time.today());
     }
     return supervisions.save(supervision);
