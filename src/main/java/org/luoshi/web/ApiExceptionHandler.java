@@ -167,14 +167,16 @@ class ApiExceptionHandler {
       return error(HttpStatus.BAD_REQUEST, field, wrongType(field, m.getTargetType()));
     }
     if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      // what failed under a field of a record: a number beyond its type, a JSON error inside it
+      // what failed under a field of a record: a number beyond its type, a text or body too large
       String field = path(m);
+      if (m.getCause() instanceof StreamConstraintsException c) {
+        return tooLarge(c, field);
+      }
       return error(HttpStatus.BAD_REQUEST, field, label(field)
           + (m.getCause() instanceof InputCoercionException ? "超出范围" : "格式不正确"));
     }
-    if (cause instanceof StreamConstraintsException) {
-      return error(HttpStatus.BAD_REQUEST, null, "请求体过大：文本不能超过 " + ApiInput.MAX_JSON_STRING
-          + " 字，整个请求不能超过 " + ApiInput.MAX_JSON_DOCUMENT / 1_000_000 + " MB");
+    if (cause instanceof StreamConstraintsException c) {
+      return tooLarge(c, null);
     }
     if (cause instanceof StreamReadException r) {
       String field = field(r);
@@ -190,6 +192,14 @@ class ApiExceptionHandler {
       return error(HttpStatus.BAD_REQUEST, null, "请求体不是有效的 JSON");
     }
     return error(HttpStatus.BAD_REQUEST, null, "缺少请求体或请求体无法读取");
+  }
+
+  /** Jackson stopped reading: one text over two million characters, or the whole body over 8 MB. */
+  private ResponseEntity<ApiError> tooLarge(StreamConstraintsException e, String field) {
+    if (field != null && String.valueOf(e.getMessage()).contains("String value length")) {
+      return error(HttpStatus.BAD_REQUEST, field, label(field) + "过长：一段文字不能超过 " + ApiInput.MAX_JSON_STRING + " 字");
+    }
+    return error(HttpStatus.BAD_REQUEST, null, "请求体过大：整个请求不能超过 " + ApiInput.MAX_JSON_DOCUMENT / 1_000_000 + " MB");
   }
 
   /** A value of the right JSON kind that does not fit: an unknown enum name, a date that is not one. */
