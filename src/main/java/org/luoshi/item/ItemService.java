@@ -174,12 +174,26 @@ public class ItemService {
     return item;
   }
 
-  /** The process instance of an item started; REST-started items already exist, Tasklist-started ones not. */
+  /**
+   * Binds an item to the process instance just started for it, once: REST-issued items exist before
+   * their start, Tasklist-issued ones are issued by the start listener. An item already bound to
+   * another instance is refused (one instance per item), so the start fails and writes nothing.
+   */
   @Transactional
   public Item attachProcess(String code, String processInstanceId) {
     Item item = byCode(code);
+    if (item.getProcessInstanceId() != null && !item.getProcessInstanceId().equals(processInstanceId)) {
+      throw DomainException.conflict("businessKey", "事项 " + code + " 已在办理中，不能再发起一个流程");
+    }
     item.attachProcess(processInstanceId);
     return item;
+  }
+
+  /** The item bound to a process instance (see {@link #attachProcess}). */
+  @Transactional(readOnly = true)
+  public Item boundTo(String processInstanceId) {
+    return items.findByProcessInstanceId(processInstanceId).orElseThrow(() -> new IllegalStateException(
+        "No item is bound to process instance " + processInstanceId));
   }
 
   // --- the tasks ------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ class ItemBrowserIT {
     radio(browser, "通过");
     browser.fill("质量分（0–100）", "95");
     browser.press("完成");
-    browser.waitForText("须写明评定理由", "reviewComment");
+    browser.waitForText("须写明评定理由");
     browser.settle().screenshot("item-review-refused-zh");
     assertThat(engine.task(code, "verifyCompletion")).as("the task stays open").isNotNull();
     assertThat(items.byCode(code).getStatus()).isEqualTo(ItemStatus.CLOSING);

@@ -63,11 +63,11 @@ class ResponsibilityItemProcessTest {
       return Date.from(ClockUtil.getCurrentTime().toInstant().plus(1, ChronoUnit.DAYS));
     }
 
-    public boolean isOverdue(String code) {
+    public boolean isOverdue(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
       return overdue;
     }
 
-    public boolean replyOverdue(String code) {
+    public boolean replyOverdue(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
       return replyOverdue;
     }
 

@@ -53,6 +53,10 @@ public class WebappSession {
     try {
       var b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
           .header("X-Requested-With", "XMLHttpRequest");
+      if (!"GET".equals(method)) {
+        // as the webapps send every write: the session's CSRF token, from the app's own origin
+        b.header("X-XSRF-TOKEN", csrfToken()).header("Origin", base).header("Referer", base + "/camunda/app/tasklist/default/");
+      }
       if (jsonBody == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
