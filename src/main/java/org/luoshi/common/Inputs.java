@@ -221,7 +221,7 @@ public final class Inputs {
     if (problem != null) {
       throw DomainException.invalid(key, problem);
     }
-    String s = value.trim();
+    String s = value.strip();
     return s.isEmpty() ? null : s;
   }
 
@@ -233,7 +233,7 @@ public final class Inputs {
     if (length > max) {
       return f.label() + "不能超过 " + max + " 字（现为 " + length + " 字）";
     }
-    return characterProblem(f.label(), s, f.multiline());
+    return characterProblem(f.label(), value, f.multiline());
   }
 
   /** An entry of a list field (a user id, a unit code): one line of the field's entry length. */
@@ -244,7 +244,7 @@ public final class Inputs {
     if (length > max) {
       return f.label() + "中的每一项不能超过 " + max + " 字：" + excerpt(s);
     }
-    return characterProblem(f.label(), s, false);
+    return characterProblem(f.label(), value, false);
   }
 
   /** How many entries a list may have. */
@@ -252,21 +252,39 @@ public final class Inputs {
     return values.size() > MAX_LIST ? f.label() + "最多 " + MAX_LIST + " 项（现为 " + values.size() + " 项）" : null;
   }
 
-  private static String characterProblem(String label, String s, boolean multiline) {
+  /**
+   * NUL and other control characters anywhere; newlines and tabs only in a multi-line text, or
+   * around a one-line text (where trimming removes them).
+   */
+  private static String characterProblem(String label, String raw, boolean multiline) {
+    int first = 0;
+    while (first < raw.length() && isEdgeSpace(raw.charAt(first))) {
+      first++;
+    }
+    int last = raw.length();
+    while (last > first && isEdgeSpace(raw.charAt(last - 1))) {
+      last--;
+    }
     int position = 0;
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
+    for (int i = 0; i < raw.length(); ) {
+      int c = raw.codePointAt(i);
       position++;
       boolean lineBreak = c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029;
-      if (lineBreak && !multiline) {
-        return label + "只能填写一行，不能含换行或制表符（第 " + position + " 个字符）";
-      }
-      if (!lineBreak && (Character.getType(c) == Character.CONTROL || isSurrogate(c) || c == 0xFFFE || c == 0xFFFF)) {
+      if (lineBreak) {
+        if (!multiline && i >= first && i < last) {
+          return label + "只能填写一行，不能含换行或制表符（第 " + position + " 个字符）";
+        }
+      } else if (Character.getType(c) == Character.CONTROL || isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
         return label + "含有不允许的控制字符（第 " + position + " 个字符，" + String.format("U+%04X", c) + "），请删除后重试";
       }
       i += Character.charCount(c);
     }
     return null;
+  }
+
+  /** What trimming takes off a text's ends: spaces (also the ideographic space), tabs, line breaks. */
+  private static boolean isEdgeSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || Character.isSpaceChar(c);
   }
 
   /** A lone half of a surrogate pair (codePointAt returns it as it is): not text. */

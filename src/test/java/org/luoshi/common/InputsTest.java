@@ -38,6 +38,11 @@ class InputsTest {
     assertThat(Inputs.textProblem(Inputs.field(null, "target"), "第一\u0000")).contains("工作目标含有不允许的控制字符");
     assertThat(Inputs.textProblem(Inputs.field(null, "target"), "目标\uD800")).contains("控制字符");
     assertThat(Inputs.textProblem(Inputs.field(null, "target"), "目标😀")).isNull();
+    // around a one-line text, what trimming removes is no matter; a control character is, anywhere
+    assertThat(Inputs.text(null, "title", "\t推进就业\r\n")).isEqualTo("推进就业");
+    assertThat(Inputs.text(null, "title", "\u3000推进就业\u3000")).isEqualTo("推进就业");
+    assertThat(Inputs.textProblem(Inputs.field(null, "title"), "推进就业\u001f")).contains("U+001F");
+    assertThat(Inputs.textProblem(Inputs.field(null, "title"), "\u0000推进就业")).contains("第 1 个字符");
   }
 
   @Test
