@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log lines written while a test runs (every logger, from every thread), including the engine's
- * command-context logger that the test profile silences: a refused request must be one WARN line,
- * never an ERROR or a stack trace.
+ * The log lines the server writes while it answers requests (every logger, on the servlet
+ * container's request threads), including the engine's command-context logger that the test
+ * profile silences: a refused request must be one WARN line, never an ERROR or a stack trace.
+ * Lines of other threads (a connection pool's housekeeping on a busy machine) are not the request's.
  */
 public final class LogLines extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
@@ -37,7 +38,9 @@ public final class LogLines extends AppenderBase<ILoggingEvent> implements AutoC
 
   @Override
   protected void append(ILoggingEvent event) {
-    events.add(event);
+    if (event.getThreadName() != null && event.getThreadName().contains("-exec-")) {
+      events.add(event);
+    }
   }
 
   /** Forgets what was logged so far. */
