@@ -1,36 +1,31 @@
 package org.luoshi.identity;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.luoshi.engine.Privileged;
 import org.springframework.stereotype.Service;
 
 /**
  * The district's organisation as Camunda Admin keeps it: units, people, memberships. Lookups are
- * facts about the organisation, not reads on behalf of the caller, so they run without the
- * caller's authorization checks (a unit member checking that a colleague belongs to the unit).
+ * facts about the organisation, not reads on behalf of the caller (a unit member checking that a
+ * colleague belongs to the unit), answered from {@link IdentityCache}: no query per lookup, and a
+ * change in Admin counts at once on this node and within a second on the others.
  */
 @Service
 public class Organisation {
 
-  private final IdentityService identity;
-  private final Privileged privileged;
+  private final IdentityCache cache;
 
-  Organisation(IdentityService identity, Privileged privileged) {
-    this.identity = identity;
-    this.privileged = privileged;
+  Organisation(IdentityCache cache) {
+    this.cache = cache;
   }
 
   public Optional<Person> person(String userId) {
     if (userId == null || userId.isBlank()) {
       return Optional.empty();
     }
-    return unchecked(() -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()))
-        .map(Organisation::toPerson);
+    return Optional.ofNullable(cache.current().people().get(userId));
   }
 
   public boolean userExists(String userId) {
@@ -46,25 +41,24 @@ public class Organisation {
     if (userId == null || groupId == null) {
       return false;
     }
-    return unchecked(() -> identity.createUserQuery().userId(userId).memberOfGroup(groupId).count()) > 0;
+    return groupIdsOf(userId).contains(groupId);
   }
 
   public List<String> members(String groupId) {
-    return unchecked(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
-        .stream().map(User::getId).toList();
+    return cache.current().membersOf().getOrDefault(groupId, List.of());
   }
 
   public List<Person> people(String groupId) {
-    return unchecked(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
-        .stream().map(Organisation::toPerson).toList();
+    var s = cache.current();
+    return s.membersOf().getOrDefault(groupId, List.of()).stream().map(s.people()::get).filter(Objects::nonNull)
+        .toList();
   }
 
   public Optional<Unit> unit(String unitCode) {
     if (unitCode == null || unitCode.isBlank()) {
       return Optional.empty();
     }
-    return unchecked(() -> Optional.ofNullable(
-            identity.createGroupQuery().groupId(Groups.unit(unitCode)).singleResult()))
+    return Optional.ofNullable(cache.current().groups().get(Groups.unit(unitCode)))
         .map(g -> new Unit(unitCode, g.getName()));
   }
 
@@ -78,9 +72,8 @@ public class Organisation {
   }
 
   public List<Unit> units() {
-    return unchecked(() -> identity.createGroupQuery().groupType(Groups.UNIT_TYPE).orderByGroupId().asc().list())
-        .stream()
-        .filter(g -> Groups.unitCode(g.getId()) != null)
+    return cache.current().groups().values().stream()
+        .filter(g -> Groups.UNIT_TYPE.equals(g.getType()) && Groups.unitCode(g.getId()) != null)
         .map(g -> new Unit(Groups.unitCode(g.getId()), g.getName()))
         .toList();
   }
@@ -95,18 +88,16 @@ public class Organisation {
   }
 
   public List<String> groupIdsOf(String userId) {
-    return unchecked(() -> identity.createGroupQuery().groupMember(userId).list())
-        .stream().map(Group::getId).toList();
+    if (userId == null) {
+      return List.of();
+    }
+    return cache.current().groupsOf().getOrDefault(userId, List.of());
   }
 
   /** A county-level leader: a leader in charge or a principal leader. */
   public boolean isCountyLeader(String userId) {
     var groups = groupIdsOf(userId);
     return groups.contains(Groups.LEADERS) || groups.contains(Groups.PRINCIPAL_LEADERS);
-  }
-
-  private <T> T unchecked(Supplier<T> query) {
-    return privileged.call(query);
   }
 
   static Person toPerson(User u) {

@@ -190,7 +190,7 @@ class ResponsibilityItemProcessTest {
 
   private void acceptAndPlan(ProcessInstance pi) {
     complete(task("acceptItem", pi), withVariables("accepted", true));
-    assertThat(pi).isWaitingAt("notifyAccepted");
+    assertThat(pi).hasPassed("notifyAccepted").isWaitingAt("planItem");
     runAsync();
     complete(task("planItem", pi), withVariables("responsiblePerson", "t1a", "measures", "措施"));
     assertThat(pi).isWaitingAt("submitCompletion");
