@@ -1,6 +1,8 @@
 package org.luoshi.assessment;
 
+import jakarta.validation.Valid;
 import java.net.URI;
+import org.luoshi.common.Bounded;
 import java.util.List;
 import org.luoshi.identity.CurrentUser;
 import org.luoshi.common.DomainException;
@@ -30,13 +32,15 @@ class AssessmentController {
     this.user = user;
   }
 
+  @Bounded(scope = "assessment")
   record StartRequest(String period) {}
 
+  @Bounded(scope = "assessment")
   record AppealRequest(Long resultId, String reason) {}
 
   /** 201 {id, processInstanceId, status}. */
   @PostMapping
-  ResponseEntity<AssessmentService.Started> start(@RequestBody(required = false) StartRequest request) {
+  ResponseEntity<AssessmentService.Started> start(@Valid @RequestBody(required = false) StartRequest request) {
     if (!user.isOffice() && !user.isAdmin()) {
       throw DomainException.forbidden("只有督查室可以发起考核");
     }
@@ -61,7 +65,7 @@ class AssessmentController {
   /** 201 with the appeal. */
   @PostMapping("/{id}/appeals")
   ResponseEntity<AssessmentView.AppealView> appeal(@PathVariable long id,
-      @RequestBody(required = false) AppealRequest request) {
+      @Valid @RequestBody(required = false) AppealRequest request) {
     // a unit sees (and appeals against) published assessments only
     service.view(id, user.seesEverything());
     var appeal = service.fileAppeal(id, request == null ? null : request.resultId(),

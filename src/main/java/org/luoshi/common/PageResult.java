@@ -12,13 +12,17 @@ public record PageResult<T>(List<T> content, long totalElements, int page, int s
         page.getTotalElements(), page.getNumber(), page.getSize());
   }
 
-  /** Checks paging parameters: page from 0, size from 1 to 500. */
+  /** How far into a list a page may start (page × size): past any real list, within the database's int. */
+  public static final long MAX_OFFSET = 10_000_000;
+
+  /** Checks paging parameters: size from 1 to 500, page from 0 while page × size stays within 10,000,000. */
   public static void check(int page, int size) {
-    if (page < 0) {
-      throw DomainException.invalid("page", "页码不能小于 0");
-    }
     if (size < 1 || size > 500) {
-      throw DomainException.invalid("size", "每页条数应在 1 到 500 之间");
+      throw DomainException.invalid("size", "每页条数应在 1 到 500 之间：" + size);
+    }
+    long last = MAX_OFFSET / size;
+    if (page < 0 || page > last) {
+      throw DomainException.invalid("page", "页码应在 0 到 " + last + " 之间（每页 " + size + " 条）：" + page);
     }
   }
 }

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.luoshi.common.DomainException;
+import org.luoshi.common.Inputs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -172,7 +173,8 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
           }
           return read(configuration.getFormService().getDeployedTaskForm(taskId));
         }));
-    checkVariables(submitted, fields, "此任务的表单");
+    String processKey = task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
+    checkVariables(submitted, fields, "此任务的表单", processKey);
     for (String name : submitted.keySet()) {
       if (fields.readOnly().contains(name)) {
         Object current = lookup(() -> configuration.getTaskService().getVariable(taskId, name));
@@ -206,10 +208,11 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     if (fields == FormFields.NONE) {
       throw DomainException.forbidden("“" + definition.getName() + "”由系统自动发起，不能手工发起");
     }
-    checkVariables(submitted, fields, "发起表单");
+    checkVariables(submitted, fields, "发起表单", definition.getKey());
   }
 
-  private static void checkVariables(Map<String, TypedValue> submitted, FormFields fields, String what) {
+  private static void checkVariables(Map<String, TypedValue> submitted, FormFields fields, String what,
+      String processKey) {
     List<String> undeclared = submitted.keySet().stream().filter(n -> !fields.declares(n)).sorted().toList();
     if (!undeclared.isEmpty()) {
       throw DomainException.invalid(undeclared.get(0), what + "没有这些字段，不能填写：" + String.join("、", undeclared));
@@ -218,7 +221,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
       if (value != null && !isSimple(value)) {
         throw DomainException.invalid(name, "不支持的值类型：" + value.getType().getName());
       }
-      checkValue(name, value);
+      checkValue(processKey, name, value);
     });
   }
 
@@ -227,15 +230,17 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
   static final int MAX_JSON = 200_000;
 
   /** What the database would refuse with a server error: control characters, overlong texts, NaN. */
-  private static void checkValue(String name, TypedValue value) {
+  private static void checkValue(String processKey, String name, TypedValue value) {
     Object v = value == null ? null : value.getValue();
     if (v instanceof String text) {
+      // the field's own label, limit and characters (org.luoshi.common.Inputs, as Vars reads it later)
+      Inputs.text(processKey, name, text);
       if (text.length() > MAX_TEXT) {
-        throw DomainException.invalid(name, "内容过长：不能超过 " + MAX_TEXT + " 字（现为 " + text.length() + " 字）");
+        throw DomainException.invalid(name, Inputs.label(processKey, name) + "过长：不能超过 " + MAX_TEXT + " 字（现为 "
+            + text.length() + " 字）");
       }
-      checkCharacters(name, text);
     } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
-      throw DomainException.invalid(name, "应为有限的数字");
+      throw DomainException.invalid(name, Inputs.label(processKey, name) + "应为有限的数字");
     } else if (v != null && value.getType() != null && "json".equals(value.getType().getName())) {
       String json = v.toString();
       if (json.length() > MAX_JSON) {
@@ -243,7 +248,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
       }
       checkCharacters(name, json);
       if (json.contains("\\u0000")) {
-        throw DomainException.invalid(name, "含有不允许的控制字符");
+        throw DomainException.invalid(name, Inputs.label(processKey, name) + "含有不允许的控制字符");
       }
     }
   }

@@ -3,6 +3,7 @@ package org.luoshi.engine;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -13,38 +14,68 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 import org.luoshi.common.DomainException;
+import org.luoshi.common.Inputs;
 
 /**
  * Reads process and task variables as Tasklist and REST clients send them: dates as ISO strings
  * ({@code 2026-12-01}, {@code 2026-12-01T09:30:00+08:00}) or Date, numbers of any numeric type or
  * numeric strings, booleans or "true"/"false", lists as Camunda Json (Spin), Java lists or JSON
- * text. A value that cannot be read fails with a message naming the variable, which fails the
- * task completion and leaves the task open.
+ * text. Everything read is bounded as {@link Inputs} says: a text within its field's length and
+ * free of control characters, a date within 2000–2100, a number of a sane size, a list of at most
+ * 500 entries. A value that cannot be read fails with a message naming the field by its label
+ * (the {@link DomainException}'s field is the variable), which fails the task completion and
+ * leaves the task open; a message quotes at most 50 characters of the value.
  */
 public final class Vars {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A number written as text longer than this is not a number anybody typed. */
+  private static final int MAX_NUMBER_TEXT = 40;
+  /** Nor is a date longer than this (2026-12-01T09:30:00.000+08:00[Asia/Shanghai] is 44). */
+  private static final int MAX_DATE_TEXT = 64;
   private final Function<String, Object> source;
+  /** The process key, for fields whose label depends on the process ({@code subject}, {@code period}). */
+  private final String scope;
 
-  private Vars(Function<String, Object> source) {
+  private Vars(Function<String, Object> source, String scope) {
     this.source = source;
+    this.scope = scope;
   }
 
   /** Reads the variables visible from a task or execution. */
   public static Vars of(VariableScope scope) {
-    return new Vars(scope::getVariable);
+    return new Vars(scope::getVariable, processKey(scope));
   }
 
   /** Reads the local variables of a task or execution only (what a task form submitted). */
   public static Vars local(VariableScope scope) {
-    return new Vars(scope::getVariableLocal);
+    return new Vars(scope::getVariableLocal, processKey(scope));
   }
 
   public static Vars of(Map<String, ?> values) {
-    return new Vars(values::get);
+    return new Vars(values::get, null);
+  }
+
+  /** The same values read as the fields of a process (its key, e.g. "supervision"). */
+  public Vars in(String processKey) {
+    return new Vars(source, processKey);
+  }
+
+  private static String processKey(VariableScope scope) {
+    String id = scope instanceof DelegateTask t ? t.getProcessDefinitionId()
+        : scope instanceof DelegateExecution e ? e.getProcessDefinitionId() : null;
+    int colon = id == null ? -1 : id.indexOf(':');
+    return colon < 0 ? null : id.substring(0, colon);
+  }
+
+  /** The Chinese label of a variable, as messages name it. */
+  public String label(String name) {
+    return Inputs.label(scope, name);
   }
 
   public Object raw(String name) {
@@ -58,16 +89,16 @@ public final class Vars {
 
   // text ---------------------------------------------------------------------------------------
 
+  /** A text within its field's limits (Inputs), trimmed; null when absent or blank. */
   public String text(String name) {
     Object v = raw(name);
     if (v == null) {
       return null;
     }
     if (!(v instanceof String) && !(v instanceof Number) && !(v instanceof Boolean)) {
-      throw bad(name, "应为文本");
+      throw bad(name, label(name) + "应为文本");
     }
-    String s = v.toString().trim();
-    return s.isEmpty() ? null : s;
+    return Inputs.text(scope, name, v.toString());
   }
 
   public String requiredText(String name, String label) {
@@ -88,18 +119,25 @@ public final class Vars {
     }
     try {
       if (v instanceof LocalDate d) {
-        return d;
+        return inRange(name, d);
       }
       if (v instanceof Date d) {
-        return LocalDate.ofInstant(d.toInstant(), Time.ZONE);
+        return inRange(name, LocalDate.ofInstant(d.toInstant(), Time.ZONE));
       }
       if (v instanceof String s) {
-        return parseDate(s.trim());
+        if (s.length() > MAX_DATE_TEXT) {
+          throw bad(name, label(name) + "格式不正确，应为 YYYY-MM-DD：" + Inputs.excerpt(s));
+        }
+        return inRange(name, parseDate(s.trim()));
       }
-    } catch (DateTimeParseException e) {
-      throw bad(name, "日期格式不正确，应为 YYYY-MM-DD：" + v);
+    } catch (DateTimeException e) {
+      throw bad(name, label(name) + "不是有效的日期，应为 YYYY-MM-DD：" + Inputs.excerpt(v));
     }
-    throw bad(name, "应为日期");
+    throw bad(name, label(name) + "应为日期（YYYY-MM-DD）" + (v instanceof Number ? "，不能是数字：" + Inputs.excerpt(v) : ""));
+  }
+
+  private LocalDate inRange(String name, LocalDate d) {
+    return Inputs.date(scope, name, d);
   }
 
   public LocalDate requiredDate(String name, String label) {
@@ -118,18 +156,21 @@ public final class Vars {
     }
     try {
       if (v instanceof OffsetDateTime t) {
-        return t;
+        return Inputs.dateTime(scope, name, t);
       }
       if (v instanceof Date d) {
-        return OffsetDateTime.ofInstant(d.toInstant(), Time.ZONE);
+        return Inputs.dateTime(scope, name, OffsetDateTime.ofInstant(d.toInstant(), Time.ZONE));
       }
       if (v instanceof String s) {
-        return parseDateTime(s.trim());
+        if (s.length() > MAX_DATE_TEXT) {
+          throw bad(name, label(name) + "格式不正确，应为 2026-12-01T09:30:00+08:00：" + Inputs.excerpt(s));
+        }
+        return Inputs.dateTime(scope, name, parseDateTime(s.trim()));
       }
-    } catch (DateTimeParseException e) {
-      throw bad(name, "时间格式不正确，应为 2026-12-01T09:30:00+08:00：" + v);
+    } catch (DateTimeException e) {
+      throw bad(name, label(name) + "不是有效的时间，应为 2026-12-01T09:30:00+08:00：" + Inputs.excerpt(v));
     }
-    throw bad(name, "应为日期时间");
+    throw bad(name, label(name) + "应为日期时间" + (v instanceof Number ? "，不能是数字：" + Inputs.excerpt(v) : ""));
   }
 
   public OffsetDateTime requiredDateTime(String name, String label) {
@@ -170,22 +211,26 @@ public final class Vars {
       return null;
     }
     if (v instanceof BigDecimal b) {
-      return b;
+      return Inputs.number(scope, name, b);
     }
     if (v instanceof Number n) {
-      if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
-        throw bad(name, "应为数字");
+      if (n instanceof Double d && (d.isNaN() || d.isInfinite()) || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
+        throw bad(name, label(name) + "应为数字");
       }
-      return new BigDecimal(n.toString());
+      return Inputs.number(scope, name, new BigDecimal(n.toString()));
     }
     if (v instanceof String s) {
+      String t = s.trim();
+      if (t.length() > MAX_NUMBER_TEXT) {
+        throw bad(name, label(name) + "应为数字：" + Inputs.excerpt(t));
+      }
       try {
-        return new BigDecimal(s.trim());
+        return Inputs.number(scope, name, new BigDecimal(t));
       } catch (NumberFormatException e) {
-        throw bad(name, "应为数字：" + s);
+        throw bad(name, label(name) + "应为数字：" + Inputs.excerpt(t));
       }
     }
-    throw bad(name, "应为数字");
+    throw bad(name, label(name) + "应为数字");
   }
 
   /** A number within [min, max]. */
@@ -198,7 +243,7 @@ public final class Vars {
       return null;
     }
     if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw bad(name, label + "应在 " + min + " 到 " + max + " 之间：" + n.stripTrailingZeros().toPlainString());
+      throw bad(name, label + "应在 " + min + " 到 " + max + " 之间：" + Inputs.excerpt(n));
     }
     return n;
   }
@@ -211,7 +256,7 @@ public final class Vars {
     try {
       return n.intValueExact();
     } catch (ArithmeticException e) {
-      throw bad(name, "应为整数：" + n.toPlainString());
+      throw bad(name, label(name) + "应为整数：" + Inputs.excerpt(n));
     }
   }
 
@@ -226,7 +271,7 @@ public final class Vars {
     if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
       return Boolean.parseBoolean(s);
     }
-    throw bad(name, "应为是或否（true/false）");
+    throw bad(name, label(name) + "应为是或否（true/false）：" + Inputs.excerpt(v));
   }
 
   public boolean requiredBool(String name, String label) {
@@ -237,24 +282,39 @@ public final class Vars {
     return b;
   }
 
-  /** An enum constant by its name (the codes of DESIGN.md: INSTRUCTION, OPEN_VISIT, …). */
+  /**
+   * An enum constant by its name (the codes of DESIGN.md: INSTRUCTION, OPEN_VISIT, …), never by
+   * its position: {@code 3} is not COMMITTEE.
+   */
   public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
     String s = text(name);
     if (s == null) {
       return null;
     }
     try {
-      return Enum.valueOf(type, s.toUpperCase());
+      return Enum.valueOf(type, s.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw bad(name, "不是可选的值：" + s);
+      throw bad(name, label(name) + "不是可选的值：" + Inputs.excerpt(s) + "（可选：" + choices(type) + "）");
     }
+  }
+
+  static String choices(Class<? extends Enum<?>> type) {
+    StringBuilder b = new StringBuilder();
+    for (Enum<?> e : type.getEnumConstants()) {
+      b.append(b.isEmpty() ? "" : "、").append(e.name());
+    }
+    return b.toString();
   }
 
   // lists --------------------------------------------------------------------------------------
 
-  /** A list of strings (user ids, unit codes): Json, a Java list, JSON text or comma-separated text. */
+  /**
+   * A list of strings (user ids, unit codes): Json, a Java list, JSON text or comma-separated text;
+   * at most 500 entries, each one line within the field's entry length.
+   */
   public List<String> textList(String name) {
     List<Object> items = list(name);
+    Inputs.Field field = Inputs.field(scope, name);
     List<String> out = new ArrayList<>();
     for (Object o : items) {
       if (o == null) {
@@ -264,9 +324,13 @@ public final class Vars {
         o = m.get("value"); // a taglist entry {label, value}
       }
       if (o instanceof Map || o instanceof List) {
-        throw bad(name, "应为文本列表");
+        throw bad(name, label(name) + "应为文本列表");
       }
       String s = o.toString().trim();
+      String problem = Inputs.entryProblem(field, s);
+      if (problem != null) {
+        throw bad(name, problem);
+      }
       if (!s.isEmpty() && !out.contains(s)) {
         out.add(s);
       }
@@ -280,15 +344,24 @@ public final class Vars {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Object o : list(name)) {
       if (!(o instanceof Map)) {
-        throw bad(name, "列表中的每一项应为对象");
+        throw bad(name, label(name) + "中的每一项应为对象");
       }
       out.add((Map<String, Object>) o);
     }
     return out;
   }
 
-  @SuppressWarnings("unchecked")
   private List<Object> list(String name) {
+    List<Object> l = parseList(name);
+    String problem = Inputs.sizeProblem(Inputs.field(scope, name), l);
+    if (problem != null) {
+      throw bad(name, problem);
+    }
+    return l;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Object> parseList(String name) {
     Object v = raw(name);
     if (v == null) {
       return List.of();
@@ -301,6 +374,7 @@ public final class Vars {
         return JSON.readValue(node.toString(), new TypeReference<List<Object>>() {});
       }
       if (v instanceof String s) {
+        Inputs.text(scope, name, s); // the text as typed: its length, no control characters
         String t = s.trim();
         if (t.isEmpty()) {
           return List.of();
@@ -308,12 +382,12 @@ public final class Vars {
         if (t.startsWith("[")) {
           return JSON.readValue(t, new TypeReference<List<Object>>() {});
         }
-        return new ArrayList<>(List.of(t.split("\\s*[,，、]\\s*")));
+        return new ArrayList<>(List.of(t.split("\\s*[,，、\\n]\\s*")));
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw bad(name, "应为列表");
+      throw bad(name, label(name) + "应为列表");
     }
-    throw bad(name, "应为列表");
+    throw bad(name, label(name) + "应为列表");
   }
 
   private static DomainException bad(String name, String message) {

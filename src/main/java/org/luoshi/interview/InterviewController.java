@@ -1,6 +1,8 @@
 package org.luoshi.interview;
 
+import jakarta.validation.Valid;
 import java.net.URI;
+import org.luoshi.common.Bounded;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.luoshi.engine.Time;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class InterviewController {
 
   /** The body of POST /api/interviews: the start variables of DESIGN.md 4.2. */
+  @Bounded(scope = Interviews.PROCESS_KEY)
   record StartInterview(
       InterviewTrigger trigger,
       InterviewMethod method,
@@ -40,6 +43,7 @@ class InterviewController {
   record Started(String id, String processInstanceId, InterviewStatus status, InterviewMethod method,
       OffsetDateTime scheduledAt) {}
 
+  @Bounded(scope = Interviews.PROCESS_KEY)
   record Cancel(String reason) {}
 
   private final Interviews interviews;
@@ -53,7 +57,7 @@ class InterviewController {
   }
 
   @PostMapping
-  ResponseEntity<Started> start(@RequestBody StartInterview body) {
+  ResponseEntity<Started> start(@Valid @RequestBody StartInterview body) {
     var view = interviews.start(new InterviewRequest(body.trigger(), body.method(), body.interviewer(),
         body.interviewees(), body.scheduledAt(), body.place(), body.subject(), body.relatedItemCode(),
         body.followUpOf(), user.id()));
@@ -99,7 +103,7 @@ class InterviewController {
   }
 
   @PostMapping("/{id}/cancel")
-  InterviewView cancel(@PathVariable String id, @RequestBody Cancel body) {
+  InterviewView cancel(@PathVariable String id, @Valid @RequestBody Cancel body) {
     if (!user.isOffice() && !user.isAdmin()) {
       throw DomainException.forbidden("只有督查室可以取消约谈");
     }

@@ -102,11 +102,12 @@ public class Interviews {
   private final AccessPolicy access;
   private final Notifications notifications;
   private final InterviewProperties properties;
+  private final RelatedItems items;
 
   Interviews(InterviewRepository repository, InterviewNumbers numbers, RuntimeService runtime,
       DecisionService decisions, IdentityService identity, Privileged privileged,
       Organisation organisation, AccessPolicy access, Notifications notifications,
-      InterviewProperties properties) {
+      InterviewProperties properties, RelatedItems items) {
     this.repository = repository;
     this.numbers = numbers;
     this.runtime = runtime;
@@ -117,6 +118,7 @@ public class Interviews {
     this.access = access;
     this.notifications = notifications;
     this.properties = properties;
+    this.items = items;
   }
 
   // starting -----------------------------------------------------------------------------------
@@ -305,6 +307,9 @@ public class Interviews {
       place = properties.defaultPlace();
     }
     String itemCode = checkItemCode(r.relatedItemCode());
+    if (itemCode != null && !r.bySystem() && !items.exists(itemCode)) {
+      throw DomainException.invalid("relatedItemCode", "没有这个责任清单事项：" + itemCode);
+    }
 
     InterviewMethod method = r.method();
     String followUpOf = r.followUpOf() == null || r.followUpOf().isBlank() ? null : r.followUpOf().trim();
@@ -441,7 +446,7 @@ public class Interviews {
     }
     String c = code.trim();
     if (!CODE.matcher(c).matches()) {
-      throw DomainException.invalid("relatedItemCode", "事项编号格式不正确：" + c);
+      throw DomainException.invalid("relatedItemCode", "事项编号格式不正确：" + org.luoshi.common.Inputs.excerpt(c));
     }
     return c;
   }
@@ -583,7 +588,7 @@ public class Interviews {
   @Transactional
   Map<String, Object> recorded(String code, Vars v, String actor) {
     Interview i = byCode(code);
-    String record = text(v.text("record"), "record", "约谈记录", 20000);
+    String record = text(v.text("record"), "record", "约谈记录", org.luoshi.common.Inputs.MAX_TEXT);
     if (record == null) {
       throw DomainException.invalid("record", "约谈记录不能为空");
     }

@@ -1,6 +1,8 @@
 package org.luoshi.item;
 
+import jakarta.validation.Valid;
 import java.net.URI;
+import org.luoshi.common.Bounded;
 import org.luoshi.identity.CurrentUser;
 import org.luoshi.interview.InterviewView;
 import org.luoshi.interview.Interviews;
@@ -35,7 +37,7 @@ class ItemController {
 
   /** Issues an item (the office; a unit may break its own item down into sub-items). */
   @PostMapping("/api/items")
-  ResponseEntity<Created> create(@RequestBody(required = false) IssueRequest request) {
+  ResponseEntity<Created> create(@Valid @RequestBody(required = false) IssueRequest request) {
     if (request == null) {
       throw DomainException.invalid(null, "缺少请求体");
     }
@@ -63,10 +65,11 @@ class ItemController {
   }
 
   /** A progress report outside the monthly cycle (the first one answers a leader's instruction). */
+  @Bounded(scope = "responsibility-item")
   record ProgressRequest(java.math.BigDecimal progressPercent, String progressNote) {}
 
   @PostMapping("/api/items/{code}/progress")
-  ItemSummary progress(@PathVariable String code, @RequestBody(required = false) ProgressRequest request) {
+  ItemSummary progress(@PathVariable String code, @Valid @RequestBody(required = false) ProgressRequest request) {
     if (request == null) {
       throw DomainException.invalid(null, "缺少请求体");
     }

@@ -1,6 +1,8 @@
 package org.luoshi.report;
 
+import jakarta.validation.Valid;
 import java.net.URI;
+import org.luoshi.common.Bounded;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,13 +42,14 @@ class ReportController {
     this.user = user;
   }
 
+  @Bounded(scope = ReportVariables.PROCESS_KEY)
   record StartRequest(String kind, String period) {}
 
   record Started(long id, String processInstanceId, ReportStatus status) {}
 
   /** The office starts a report of a kind and period: 201 {id, processInstanceId, status}. */
   @PostMapping
-  ResponseEntity<Started> start(@RequestBody(required = false) StartRequest request) {
+  ResponseEntity<Started> start(@Valid @RequestBody(required = false) StartRequest request) {
     if (!user.isOffice() && !user.isAdmin()) {
       throw DomainException.forbidden("只有督查室可以生成季度督查报告和半年通报");
     }

@@ -1,5 +1,6 @@
 package org.luoshi.supervision;
 
+import jakarta.validation.Valid;
 import java.net.URI;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.CurrentUser;
@@ -31,7 +32,7 @@ class SupervisionController {
 
   /** The office starts a supervision: 201 {id, processInstanceId}. */
   @PostMapping
-  ResponseEntity<SupervisionService.Started> start(@RequestBody SupervisionRequest request) {
+  ResponseEntity<SupervisionService.Started> start(@Valid @RequestBody SupervisionRequest request) {
     if (!user.isOffice() && !user.isAdmin()) {
       throw DomainException.forbidden("只有督查室可以发起督查");
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.luoshi.common.Bounded;
 import org.luoshi.engine.Vars;
 import org.luoshi.common.DomainException;
 
@@ -19,6 +20,7 @@ import org.luoshi.common.DomainException;
  * @param sampleSeed RANDOM only, optional: the seed (0 … 2^53−1), e.g. a number drawn in public;
  *                   generated when absent
  */
+@Bounded(scope = SupervisionService.PROCESS_KEY)
 public record SupervisionRequest(
     String method, String subject, List<String> unitCodes, Integer sampleSize, Long sampleSeed) {
 

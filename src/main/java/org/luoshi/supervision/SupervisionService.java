@@ -34,7 +34,8 @@ public class SupervisionService {
   public static final String PROCESS_KEY = "supervision";
 
   static final int SUBJECT_MAX = 200;
-  static final int TEXT_MAX = 20000;
+  /** Findings and report: as long as a task variable can be (Camunda keeps strings in varchar(4000)). */
+  static final int TEXT_MAX = org.luoshi.common.Inputs.MAX_TEXT;
   static final int DESCRIPTION_MAX = 2000;
   static final int RECTIFICATION_MAX = 4000;
   static final int COMMENT_MAX = 2000;
@@ -63,9 +64,12 @@ public class SupervisionService {
   /**
    * Starts a supervision process with the given start variables, as the current user; the process
    * registers it (and draws the sample) in the same transaction, so a bad value writes nothing.
+   * The start variables are checked first, so a person's mistake is refused before the engine
+   * runs (and is not logged as an engine failure).
    */
   @Transactional
   public Started start(SupervisionRequest request) {
+    check(request);
     var instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(request.toVariables())
         .executeWithVariablesInReturn();
@@ -73,46 +77,16 @@ public class SupervisionService {
     return new Started(((Number) id).longValue(), instance.getId());
   }
 
-  /**
-   * Registers a supervision for its process instance: checks the start variables, resolves the
-   * units, and for RANDOM draws the sample with a recorded seed and basis.
-   */
-  @Transactional
-  public Supervision register(SupervisionRequest request, String startedBy, String processInstanceId) {
+  /** A start that passed its checks: the units are resolved (for RANDOM: the sorted population). */
+  private record Checked(SupervisionMethod method, String subject, List<String> units, Integer sampleSize,
+      Long sampleSeed) {}
+
+  /** The checks of the start variables; throws the first one broken. */
+  private Checked check(SupervisionRequest request) {
     SupervisionMethod method = method(request.method());
     String subject = text(request.subject(), SupervisionVariables.SUBJECT, "督查主题", SUBJECT_MAX, true);
     List<String> named = resolveUnits(request.unitCodes());
-    Instant now = Time.now();
-    Supervision supervision;
-    if (method == SupervisionMethod.RANDOM) {
-      List<String> population = named.isEmpty()
-          ? organisation.units().stream().map(Unit::code).toList()
-          : named;
-      population = population.stream().sorted().toList();
-      if (population.isEmpty()) {
-        throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "没有可供抽取的单位");
-      }
-      Integer size = request.sampleSize();
-      if (size == null) {
-        throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE, "随机抽查须填写抽取单位数");
-      }
-      if (size < 1 || size > population.size()) {
-        throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE,
-            "抽取单位数应在 1 到 " + population.size() + " 之间：" + size);
-      }
-      boolean seedGiven = request.sampleSeed() != null;
-      long seed = seedGiven ? request.sampleSeed() : SampleDraw.newSeed();
-      if (seed < 0 || seed > SampleDraw.MAX_SEED) {
-        throw DomainException.invalid(SupervisionVariables.SAMPLE_SEED,
-            "随机种子应在 0 到 " + SampleDraw.MAX_SEED + " 之间：" + seed);
-      }
-      List<String> sample = SampleDraw.draw(seed, population, size);
-      var basis = new SampleBasis(SampleDraw.ALGORITHM, SampleDraw.RULE, population, population.size(),
-          size, seed, seedGiven, OffsetDateTime.ofInstant(now, Time.ZONE), startedBy);
-      supervision = new Supervision(processInstanceId, method, subject, population, sample, startedBy, now,
-          Time.today());
-      supervision.recordDraw(seed, toJson(basis));
-    } else {
+    if (method != SupervisionMethod.RANDOM) {
       if (request.sampleSize() != null) {
         throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE, "只有随机抽查才填写抽取单位数");
       }
@@ -122,7 +96,49 @@ public class SupervisionService {
       if (named.isEmpty()) {
         throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "请填写被督查单位");
       }
-      supervision = new Supervision(processInstanceId, method, subject, named, named, startedBy, now,
+      return new Checked(method, subject, named, null, null);
+    }
+    List<String> population = (named.isEmpty() ? organisation.units().stream().map(Unit::code).toList() : named)
+        .stream().sorted().toList();
+    if (population.isEmpty()) {
+      throw DomainException.invalid(SupervisionVariables.UNIT_CODES, "没有可供抽取的单位");
+    }
+    Integer size = request.sampleSize();
+    if (size == null) {
+      throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE, "随机抽查须填写抽取单位数");
+    }
+    if (size < 1 || size > population.size()) {
+      throw DomainException.invalid(SupervisionVariables.SAMPLE_SIZE,
+          "抽取单位数应在 1 到 " + population.size() + " 之间：" + size);
+    }
+    Long seed = request.sampleSeed();
+    if (seed != null && (seed < 0 || seed > SampleDraw.MAX_SEED)) {
+      throw DomainException.invalid(SupervisionVariables.SAMPLE_SEED,
+          "随机种子应在 0 到 " + SampleDraw.MAX_SEED + " 之间：" + seed);
+    }
+    return new Checked(method, subject, population, size, seed);
+  }
+
+  /**
+   * Registers a supervision for its process instance: checks the start variables, resolves the
+   * units, and for RANDOM draws the sample with a recorded seed and basis.
+   */
+  @Transactional
+  public Supervision register(SupervisionRequest request, String startedBy, String processInstanceId) {
+    Checked c = check(request);
+    Instant now = Time.now();
+    Supervision supervision;
+    if (c.method() == SupervisionMethod.RANDOM) {
+      boolean seedGiven = c.sampleSeed() != null;
+      long seed = seedGiven ? c.sampleSeed() : SampleDraw.newSeed();
+      List<String> sample = SampleDraw.draw(seed, c.units(), c.sampleSize());
+      var basis = new SampleBasis(SampleDraw.ALGORITHM, SampleDraw.RULE, c.units(), c.units().size(),
+          c.sampleSize(), seed, seedGiven, OffsetDateTime.ofInstant(now, Time.ZONE), startedBy);
+      supervision = new Supervision(processInstanceId, c.method(), c.subject(), c.units(), sample, startedBy, now,
+          Time.today());
+      supervision.recordDraw(seed, toJson(basis));
+    } else {
+      supervision = new Supervision(processInstanceId, c.method(), c.subject(), c.units(), c.units(), startedBy, now,
           Time.today());
     }
     return supervisions.save(supervision);
@@ -158,32 +174,37 @@ public class SupervisionService {
     List<Problem> created = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
       String field = SupervisionVariables.PROBLEMS + "[" + i + "].";
-      Vars vars = Vars.of(found.get(i));
-      String unitCode = vars.text("unitCode");
+      String ordinal = "第 " + (i + 1) + " 个问题：";
+      Vars vars = Vars.of(found.get(i)).in(PROCESS_KEY);
+      String unitCode;
+      String descriptionText;
+      LocalDate deadline;
+      try {
+        unitCode = vars.text("unitCode");
+        descriptionText = vars.text("description");
+        deadline = vars.date("deadline");
+      } catch (DomainException e) {
+        // a value that cannot be read (too long, a control character, not a date): this problem's field
+        throw DomainException.invalid(field + e.field(), ordinal + e.reason());
+      }
       if (unitCode == null) {
-        throw DomainException.invalid(field + "unitCode", "第 " + (i + 1) + " 个问题：请选择责任单位");
+        throw DomainException.invalid(field + "unitCode", ordinal + "请选择责任单位");
       }
       if (!organisation.unitExists(unitCode)) {
-        throw DomainException.invalid(field + "unitCode", "第 " + (i + 1) + " 个问题：没有这个单位：" + unitCode);
+        throw DomainException.invalid(field + "unitCode", ordinal + "没有这个单位：" + unitCode);
       }
       if (!s.getInspectedUnits().contains(unitCode)) {
         throw DomainException.invalid(field + "unitCode",
-            "第 " + (i + 1) + " 个问题：" + organisation.unitName(unitCode) + "不是本次督查的被督查单位");
+            ordinal + organisation.unitName(unitCode) + "不是本次督查的被督查单位");
       }
-      String description = text(vars.text("description"), field + "description",
+      String description = text(descriptionText, field + "description",
           "第 " + (i + 1) + " 个问题的问题描述", DESCRIPTION_MAX, true);
-      LocalDate deadline;
-      try {
-        deadline = vars.date("deadline");
-      } catch (DomainException e) {
-        throw DomainException.invalid(field + "deadline", "第 " + (i + 1) + " 个问题：" + e.reason());
-      }
       if (deadline == null) {
-        throw DomainException.invalid(field + "deadline", "第 " + (i + 1) + " 个问题：请填写整改期限");
+        throw DomainException.invalid(field + "deadline", ordinal + "请填写整改期限");
       }
       if (deadline.isBefore(today)) {
         throw DomainException.invalid(field + "deadline",
-            "第 " + (i + 1) + " 个问题：整改期限不能早于今天（" + today + "）：" + deadline);
+            ordinal + "整改期限不能早于今天（" + today + "）：" + deadline);
       }
       created.add(new Problem(s, i, unitCode, description, deadline, today));
     }

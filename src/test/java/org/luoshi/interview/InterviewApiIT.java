@@ -35,6 +35,7 @@ class InterviewApiIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   InterviewSteps steps;
   Http http;
 
@@ -78,9 +79,10 @@ class InterviewApiIT {
 
   @Test
   void theOfficeStartsAnInterviewAndReadsItBack() {
+    org.luoshi.testsupport.ItemRows.insert(jdbc, 42, "T1", "t1a", "IN_PROGRESS", null, null, null, MONDAY.toInstant());
     var created = http.as("office1").post("/api/interviews", body(
         "interviewees", List.of("t1a", "t1b"), "scheduledAt", "2026-03-04T15:00:00+08:00",
-        "place", "区委三楼小会议室", "relatedItemCode", "ZR-2026-0042"));
+        "place", "区委三楼小会议室", "relatedItemCode", "ZR-2026-42"));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().get("id").asText();
@@ -100,7 +102,7 @@ class InterviewApiIT {
     assertThat(detail.get("names").get("t1b").asText()).isEqualTo("乙一");
     assertThat(detail.get("scheduledAt").asText()).isEqualTo("2026-03-04T15:00:00+08:00");
     assertThat(detail.get("place").asText()).isEqualTo("区委三楼小会议室");
-    assertThat(detail.get("relatedItemCode").asText()).isEqualTo("ZR-2026-0042");
+    assertThat(detail.get("relatedItemCode").asText()).isEqualTo("ZR-2026-42");
     assertThat(detail.get("startedBy").asText()).isEqualTo("office1");
     assertThat(detail.get("scheduleHistory")).hasSize(1);
     assertThat(detail.has("outcome")).isFalse();
@@ -132,6 +134,7 @@ class InterviewApiIT {
     bad.put(body("scheduledAt", "下周一"), "scheduledAt");
     bad.put(body("place", "地".repeat(201)), "place");
     bad.put(body("relatedItemCode", "ZR 2026/1"), "relatedItemCode");
+    bad.put(body("relatedItemCode", "ZR-2026-9999"), "relatedItemCode"); // no such item
     bad.put(body("followUpOf", "YT-2026-9999"), "followUpOf");
     bad.put(body("method", "FOLLOW_UP"), "followUpOf");
     bad.put(body("method", "SCOLDING"), "method");
@@ -192,10 +195,11 @@ class InterviewApiIT {
   @Test
   void theListFiltersAndPages() {
     String p = person("list1", "T3");
+    org.luoshi.testsupport.ItemRows.insert(jdbc, 100, "T3", p, "IN_PROGRESS", null, null, null, MONDAY.toInstant());
     List<String> started = new ArrayList<>();
     for (int n = 0; n < 3; n++) {
       started.add(interviews.start(new InterviewRequest(InterviewTrigger.WARNING_SIGNS, null, "leader1",
-          List.of(p), null, null, "苗头性问题" + n, n < 2 ? "ZR-2026-0100" : null, null, "office1")).id());
+          List.of(p), null, null, "苗头性问题" + n, n < 2 ? "ZR-2026-100" : null, null, "office1")).id());
     }
 
     JsonNode page = http.as("office1").get("/api/interviews?interviewee=" + p + "&size=2").json();
@@ -203,7 +207,7 @@ class InterviewApiIT {
     assertThat(ids(page)).containsExactly(started.get(2), started.get(1));
     assertThat(ids(http.as("office1").get("/api/interviews?interviewee=" + p + "&size=2&page=1").json()))
         .containsExactly(started.get(0));
-    assertThat(ids(http.as("office1").get("/api/interviews?relatedItemCode=ZR-2026-0100").json()))
+    assertThat(ids(http.as("office1").get("/api/interviews?relatedItemCode=ZR-2026-100").json()))
         .containsExactly(started.get(1), started.get(0));
     assertThat(ids(http.as("office1").get("/api/interviews?interviewee=" + p + "&year=2026&status=NOTIFIED").json()))
         .hasSize(3);

@@ -145,7 +145,7 @@ class SupervisionFlowIT {
     refused("office1", pi, "writeReport", Map.of("report", "报告", "problems",
         List.of(problem("T1", "问题", yesterday))), "problems[0].deadline", "不能早于今天");
     refused("office1", pi, "writeReport", Map.of("report", "报告", "problems",
-        List.of(problem("T1", "问题", "2026/13/01"))), "problems[0].deadline", "日期格式不正确");
+        List.of(problem("T1", "问题", "2026/13/01"))), "problems[0].deadline", "整改期限不是有效的日期");
     refused("office1", pi, "writeReport", Map.of("report", "报告", "problems",
         List.of(problem("T1", "问题", null))), "problems[0].deadline", "请填写整改期限");
     assertThat(driver.get("office1", "/api/supervisions/problems?supervisionId=" + id).get("totalElements").asLong())
