@@ -221,6 +221,11 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
       if (value != null && !isSimple(value)) {
         throw DomainException.invalid(name, "不支持的值类型：" + value.getType().getName());
       }
+      if (value != null && value.getType() != null && "date".equals(value.getType().getName())) {
+        // Camunda's REST layer reads typed dates leniently (2026-02-30 becomes 2 March): Luoshi's forms send
+        // dates as text, which Vars reads strictly
+        throw DomainException.invalid(name, Inputs.label(processKey, name) + "请以文本填写，如 2026-12-01 或 2026-12-01T09:30:00+08:00");
+      }
       checkValue(processKey, name, value);
     });
   }

@@ -48,7 +48,9 @@ final class EngineRestErrors {
       LOG.warn("Engine REST refused ({}{}): {}", status, refusal.field() == null ? "" : " " + refusal.field(),
           refusal.reason());
       Map<String, Object> body = shape(status, refusal.field(), refusal.reason());
-      body.put("type", refusal.kind() == DomainException.Kind.FORBIDDEN ? "AuthorizationException" : "DomainException");
+      if (refusal.kind() == DomainException.Kind.FORBIDDEN) {
+        body.put("type", "AuthorizationException"); // how Camunda's webapps recognise a refusal of rights
+      }
       return json(status, body);
     }
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();

@@ -587,6 +587,10 @@ class BadInputIT {
             "action", Map.of("value", "EXTEND"), "extensionReason", Map.of("value", "汛期"),
             "newDeadline", Map.of("type", "Date", "value", "3000-01-01T00:00:00.000+0800")),
         "newDeadline", "延期后的截止日期");
+    typedTask("a typed Date of 30 February (Camunda would read 2 March)", "t1b", "submitCompletion", Map.of(
+            "action", Map.of("value", "EXTEND"), "extensionReason", Map.of("value", "汛期"),
+            "newDeadline", Map.of("type", "Date", "value", "2026-02-30T00:00:00.000+0800")),
+        "newDeadline", "请以文本填写");
 
     task("NUL in the comment", "leader1", "approveExtension", Map.of("approved", "false", "comment", NUL), "comment",
         "审批意见含有不允许的控制字符");
