@@ -42,6 +42,9 @@ public class WebappSession {
         b.header("X-XSRF-TOKEN", csrfToken());
       }
       var r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      // then the app opens, as in a browser (the session's CSRF token is made again if login renewed it)
+      client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
       return new Http.Response(r.statusCode(), r.body(), null);
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
@@ -50,9 +53,28 @@ public class WebappSession {
 
   /** A request within this browser session (its cookies, no basic credentials). */
   public Http.Response request(String method, String path, String jsonBody) {
+    return request(method, path, jsonBody, null);
+  }
+
+  /** The CSRF token /api hands to a page of this session (the X-XSRF-TOKEN header of its answers). */
+  public String apiCsrfToken() {
+    try {
+      var r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Accept", "application/json")
+          .header("X-Requested-With", "XMLHttpRequest").GET().build(), HttpResponse.BodyHandlers.discarding());
+      return r.headers().firstValue("X-XSRF-TOKEN").orElse(null);
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A request within this browser session with an {@code X-XSRF-TOKEN} header (none when null). */
+  public Http.Response request(String method, String path, String jsonBody, String csrfToken) {
     try {
       var b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
           .header("X-Requested-With", "XMLHttpRequest");
+      if (csrfToken != null) {
+        b.header("X-XSRF-TOKEN", csrfToken);
+      }
       if (jsonBody == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
