@@ -98,6 +98,8 @@ class ItemBrowserIT {
     // the unit's clerk signs for it and plans it, naming her colleague as the responsible person
     open(screen, "t1a", "本单位待办", "签收：" + task);
     screen.waitForText(code, "测试一局", "分管一");
+    assertThat(screen.waitFor(By.cssSelector(".fjs-container a[href='/ledger/items/" + code + "']"))
+        .getAttribute("target")).as("the item's ledger page opens beside the task").isEqualTo("_blank");
     // the diagram opens at a size one can read, around the task at hand
     screen.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='流程图']"));
     screen.waitFor(By.cssSelector(".task-card .djs-container svg"));

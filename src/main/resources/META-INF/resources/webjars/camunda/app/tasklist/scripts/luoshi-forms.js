@@ -165,12 +165,23 @@ const PATTERNS = [
   [/^Remove list item (\d+)$/, '删除第 $1 项']
 ];
 
+// the date picker's calendar (flatpickr, English only in form-js 1.8)
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+const CALENDAR = Object.fromEntries([
+  ...MONTHS.map((m, i) => [m, (i + 1) + '月']),
+  ...['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].map((d, i) => [d, '日一二三四五六'[i]])
+]);
+
 /** The Chinese for one of form-js's English texts, or null when the text is not one of them. */
-export function translate(text) {
+export function translate(text, inCalendar) {
   if (!text) {
     return null;
   }
   const trimmed = text.trim();
+  if (inCalendar && Object.prototype.hasOwnProperty.call(CALENDAR, trimmed)) {
+    return text.replace(trimmed, CALENDAR[trimmed]);
+  }
   if (Object.prototype.hasOwnProperty.call(EXACT, trimmed)) {
     return text.replace(trimmed, EXACT[trimmed]);
   }
@@ -185,8 +196,10 @@ export function translate(text) {
 const ATTRIBUTES = ['placeholder', 'aria-label', 'title'];
 
 function translateNode(node) {
+  const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  const inCalendar = !!(element && element.closest('.flatpickr-calendar'));
   if (node.nodeType === Node.TEXT_NODE) {
-    const chinese = translate(node.data);
+    const chinese = translate(node.data, inCalendar);
     if (chinese !== null && chinese !== node.data) {
       node.data = chinese;
     }
@@ -195,9 +208,13 @@ function translateNode(node) {
   if (node.nodeType !== Node.ELEMENT_NODE) {
     return;
   }
+  if (node.tagName === 'A' && /^\/ledger\//.test(node.getAttribute('href') || '')) {
+    node.setAttribute('target', '_blank'); // the ledger page beside the task, not instead of it
+    node.setAttribute('rel', 'noopener');
+  }
   for (const name of ATTRIBUTES) {
     const value = node.getAttribute(name);
-    const chinese = value && translate(value);
+    const chinese = value && translate(value, inCalendar);
     if (chinese && chinese !== value) {
       node.setAttribute(name, chinese);
     }
