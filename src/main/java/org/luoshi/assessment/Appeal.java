@@ -30,6 +30,10 @@ public class Appeal {
   @Column(name = "result_id", nullable = false)
   private long resultId;
 
+  /** The execution of this appeal's instance of 审理申诉 (see AssessmentProcess). */
+  @Column(name = "execution_id", length = 64)
+  private String executionId;
+
   @Column(name = "filed_by", nullable = false, length = 64)
   private String filedBy;
 
@@ -97,4 +101,12 @@ public class Appeal {
   public String getDecidedBy() { return decidedBy; }
   public Instant getDecidedAt() { return decidedAt; }
   public String getDecisionComment() { return decisionComment; }
+
+  void bindTo(String executionId) {
+    this.executionId = executionId;
+  }
+
+  public String getExecutionId() {
+    return executionId;
+  }
 }

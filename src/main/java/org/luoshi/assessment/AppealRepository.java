@@ -8,4 +8,6 @@ interface AppealRepository extends JpaRepository<Appeal, Long> {
   List<Appeal> findByAssessmentIdOrderByIdAsc(long assessmentId);
 
   List<Appeal> findByResultIdOrderByIdAsc(long resultId);
+
+  List<Appeal> findByAssessmentIdAndExecutionIdIn(long assessmentId, java.util.Collection<String> executionIds);
 }

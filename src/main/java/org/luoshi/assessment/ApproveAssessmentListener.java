@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 @Component("approveAssessmentListener")
 class ApproveAssessmentListener implements TaskListener {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  ApproveAssessmentListener(AssessmentService service) {
+  ApproveAssessmentListener(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
@@ -25,7 +28,7 @@ class ApproveAssessmentListener implements TaskListener {
   public void notify(DelegateTask task) {
     Vars vars = Vars.of(task);
     boolean approved = vars.requiredBool(APPROVED, "审批结果");
-    service.approve(assessmentId(task), approved, vars.text(APPROVAL_COMMENT), Actors.of(task));
+    service.approve(process.assessmentId(task), approved, vars.text(APPROVAL_COMMENT), Actors.of(task));
     task.getExecution().setVariable(APPROVED, approved);
     task.getExecution().setVariable(REVIEW_OUTCOME, null);
   }

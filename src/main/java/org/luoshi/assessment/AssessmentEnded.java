@@ -12,16 +12,18 @@ import org.springframework.stereotype.Component;
 @Component("assessmentEnded")
 class AssessmentEnded implements ExecutionListener {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  AssessmentEnded(AssessmentService service) {
+  AssessmentEnded(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (execution.hasVariable(AssessmentVariables.ASSESSMENT_ID)) { // not when the start itself was refused
-      service.processEnded(AssessmentVariables.assessmentId(execution));
-    }
+    process.bound(execution) // not when the start itself was refused
+        .ifPresent(a -> service.processEnded(a.getId()));
   }
 }

@@ -46,13 +46,7 @@ final class AssessmentVariables {
 
   private AssessmentVariables() {}
 
-  static long assessmentId(VariableScope scope) {
-    return ((Number) scope.getVariable(ASSESSMENT_ID)).longValue();
-  }
 
-  static long appealId(VariableScope scope) {
-    return ((Number) scope.getVariable(APPEAL_ID)).longValue();
-  }
 
   /** What the 审理申诉 task shows, set on the event sub-process the appeal starts. */
   static Map<String, Object> appealVariables(Appeal appeal, AssessmentResult r, String filedByName) {

@@ -8,14 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("assessmentClosing")
 class CloseAssessment implements JavaDelegate {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  CloseAssessment(AssessmentService service) {
+  CloseAssessment(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.close(AssessmentVariables.assessmentId(execution));
+    service.close(process.assessmentId(execution));
   }
 }

@@ -11,14 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("assessmentComputation")
 class ComputeAssessment implements JavaDelegate {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  ComputeAssessment(AssessmentService service) {
+  ComputeAssessment(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.compute(AssessmentVariables.assessmentId(execution));
+    service.compute(process.assessmentId(execution));
   }
 }

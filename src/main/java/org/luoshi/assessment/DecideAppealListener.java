@@ -17,9 +17,12 @@ import org.springframework.stereotype.Component;
 @Component("decideAppealListener")
 class DecideAppealListener implements TaskListener {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  DecideAppealListener(AssessmentService service) {
+  DecideAppealListener(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
@@ -27,7 +30,7 @@ class DecideAppealListener implements TaskListener {
   public void notify(DelegateTask task) {
     Vars vars = Vars.of(task);
     DecisionService decisions = task.getProcessEngineServices().getDecisionService();
-    service.decideAppeal(appealId(task), vars.enumValue(APPEAL_DECISION, AppealDecision.class),
+    service.decideAppeal(process.appealId(task), vars.enumValue(APPEAL_DECISION, AppealDecision.class),
         vars.enumValue(NEW_GRADE, Grade.class), vars.text(DECISION_COMMENT), Actors.of(task),
         r -> AssessmentRules.consequences(decisions, r.getSubjectType(), r.getGrade()));
   }

@@ -20,15 +20,18 @@ import org.springframework.stereotype.Component;
 @Component("assessmentGrading")
 class GradeAssessment implements JavaDelegate {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  GradeAssessment(AssessmentService service) {
+  GradeAssessment(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = AssessmentVariables.assessmentId(execution);
+    long id = process.assessmentId(execution);
     DecisionService decisions = execution.getProcessEngineServices().getDecisionService();
     Map<Long, AssessmentRules.Graded> grades = new LinkedHashMap<>();
     List<Map<String, String>> options = new ArrayList<>();

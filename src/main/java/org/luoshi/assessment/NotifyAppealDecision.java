@@ -8,14 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("appealDecisionNotice")
 class NotifyAppealDecision implements JavaDelegate {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  NotifyAppealDecision(AssessmentService service) {
+  NotifyAppealDecision(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.notifyAppealDecided(AssessmentVariables.appealId(execution));
+    service.notifyAppealDecided(process.appealId(execution));
   }
 }

@@ -16,16 +16,19 @@ import org.springframework.stereotype.Component;
 @Component("assessmentPublication")
 class PublishAssessment implements JavaDelegate {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  PublishAssessment(AssessmentService service) {
+  PublishAssessment(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     DecisionService decisions = execution.getProcessEngineServices().getDecisionService();
-    Date until = service.publish(assessmentId(execution),
+    Date until = service.publish(process.assessmentId(execution),
         r -> AssessmentRules.consequences(decisions, r.getSubjectType(), r.getGrade()));
     execution.setVariable(APPEAL_DEADLINE, until);
     execution.setVariable(APPEAL_DEADLINE_TEXT, AssessmentService.format(until.toInstant()));

@@ -40,9 +40,11 @@ class RegisterAssessment implements JavaDelegate {
     String startedBy = authentication != null ? authentication.getUserId() : vars.text(STARTER);
     Assessment a = service.register(vars.text(PERIOD), startedBy, execution.getProcessInstanceId());
     String label = Period.parse(a.getPeriod(), PERIOD).label();
-    if (execution.getProcessBusinessKey() == null) {
-      execution.setProcessBusinessKey("KH-" + a.getPeriod() + "-" + a.getId());
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey != null && !businessKey.equals(AssessmentProcess.businessKey(a))) {
+      throw DomainException.invalid("businessKey", "业务编号由系统生成，请留空");
     }
+    execution.setProcessBusinessKey(AssessmentProcess.businessKey(a));
     execution.setVariable(PERIOD, a.getPeriod());
     execution.setVariable(ASSESSMENT_ID, a.getId());
     execution.setVariable(PERIOD_LABEL, label);

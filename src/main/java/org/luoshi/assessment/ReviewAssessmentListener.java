@@ -16,9 +16,12 @@ import org.springframework.stereotype.Component;
 @Component("reviewAssessmentListener")
 class ReviewAssessmentListener implements TaskListener {
 
+  private final AssessmentProcess process;
+
   private final AssessmentService service;
 
-  ReviewAssessmentListener(AssessmentService service) {
+  ReviewAssessmentListener(AssessmentService service, AssessmentProcess process) {
+    this.process = process;
     this.service = service;
   }
 
@@ -28,15 +31,15 @@ class ReviewAssessmentListener implements TaskListener {
     String outcome = vars.text(REVIEW_OUTCOME);
     if (ADJUST.equals(outcome)) {
       Integer resultId = vars.integer(ADJUST_RESULT);
-      service.adjust(assessmentId(task), resultId == null ? null : resultId.longValue(),
+      service.adjust(process.assessmentId(task), resultId == null ? null : resultId.longValue(),
           vars.enumValue(ADJUSTED_GRADE, Grade.class), vars.text(REVIEW_COMMENT), Actors.of(task));
-      task.getExecution().setVariable(RESULT_TABLE, service.table(assessmentId(task)));
+      task.getExecution().setVariable(RESULT_TABLE, service.table(process.assessmentId(task)));
       return;
     }
     if (!SUBMIT.equals(outcome) && !RECOMPUTE.equals(outcome)) {
       throw DomainException.invalid(REVIEW_OUTCOME, "请选择提交审批、调整等次或重新计算");
     }
-    service.review(assessmentId(task), SUBMIT.equals(outcome), vars.text(REVIEW_COMMENT), Actors.of(task));
+    service.review(process.assessmentId(task), SUBMIT.equals(outcome), vars.text(REVIEW_COMMENT), Actors.of(task));
     task.getExecution().setVariable(APPROVED, null);
   }
 }

@@ -69,11 +69,16 @@ public class AccessPolicy {
       grantGroup(group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
       grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
-    // the office keeps the machinery running: retries failed jobs (a mail server that was down)
-    grantGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_DEFINITION, ANY,
-        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
-    grantGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_INSTANCE, ANY,
-        ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.RETRY_JOB);
+    // the office keeps the machinery running: retries failed jobs (a mail server that was down) —
+    // and nothing more: UPDATE would let it set variables, correlate messages and modify instances,
+    // which belong to the capabilities' own code (DESIGN.md §3); earlier versions granted it
+    grantGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.RETRY_JOB);
+    grantGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.RETRY_JOB);
+    revokeGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE);
+    revokeGroup(Groups.SUPERVISION_OFFICE, Resources.PROCESS_INSTANCE, ANY,
+        ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.UPDATE_VARIABLE);
 
     // 分管领导: Cockpit, reading the instances they lead (granted per instance), starting interviews
     grantGroup(Groups.LEADERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -126,6 +131,19 @@ public class AccessPolicy {
         .resourceType(resource).resourceId(resourceId).list().stream()
         .map(Authorization::getGroupId).filter(g -> g != null)
         .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Takes permissions back from a group's grant, where it has them. */
+  public void revokeGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource)
+        .resourceId(resourceId).groupIdIn(groupId).list().forEach(a -> {
+          if (Arrays.stream(permissions).anyMatch(a::isPermissionGranted)) {
+            for (Permission p : permissions) {
+              a.removePermission(p);
+            }
+            authorizations.saveAuthorization(a);
+          }
+        });
   }
 
   private void grant(int type, String userId, String groupId, Resource resource, String resourceId,

@@ -20,7 +20,7 @@ class ConductInterviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var variables = interviews.conducted(task.getExecution().getProcessBusinessKey(), Vars.of(task),
+    var variables = interviews.conducted(interviews.boundCode(task), Vars.of(task),
         interviews.actor(task.getAssignee()));
     task.getExecution().setVariables(variables);
   }

@@ -14,6 +14,8 @@ interface InterviewRepository extends JpaRepository<Interview, Long>, JpaSpecifi
 
   Optional<Interview> findByCode(String code);
 
+  Optional<Interview> findByProcessInstanceId(String processInstanceId);
+
   List<Interview> findByRelatedItemCodeOrderByIdAsc(String relatedItemCode);
 
   @Query("select i.followUpOf, i.code from Interview i where i.followUpOf in :codes order by i.id")

@@ -32,9 +32,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.luoshi.engine.Instances;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
@@ -217,8 +219,11 @@ public class Interviews {
   void onProcessStart(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     Interview interview = businessKey == null ? null : repository.findByCode(businessKey)
-        .filter(i -> i.getProcessInstanceId() == null)
-        .orElse(null);
+        .orElseThrow(() -> DomainException.notFound("没有这个约谈：" + businessKey));
+    if (interview != null && interview.getProcessInstanceId() != null
+        && !interview.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
+      throw DomainException.conflict("businessKey", "约谈 " + businessKey + " 已在办理中，不能再发起一个流程");
+    }
     if (interview == null) {
       InterviewRequest request = requestFrom(Vars.of(execution), currentUserId());
       if (!request.bySystem()) {
@@ -230,6 +235,19 @@ public class Interviews {
     }
     interview.attach(execution.getProcessInstanceId());
     access.grantInstanceToUser(interview.getInterviewer(), execution.getProcessInstanceId());
+  }
+
+  /**
+   * The code of the interview a task or execution works on: the one bound to its process instance
+   * at start (its business key agrees), never a variable a task worker could have written.
+   */
+  @Transactional(readOnly = true)
+  String boundCode(VariableScope scope) {
+    String processInstanceId = Instances.processInstanceId(scope);
+    Interview interview = repository.findByProcessInstanceId(processInstanceId).orElseThrow(() ->
+        new IllegalStateException("No interview is bound to process instance " + processInstanceId));
+    Instances.checkBusinessKey(scope, interview.getCode());
+    return interview.getCode();
   }
 
   static InterviewRequest requestFrom(Vars v, String startedBy) {

@@ -16,6 +16,6 @@ class NotifyInterviewees implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    interviews.notifyInterviewees(execution.getProcessBusinessKey());
+    interviews.notifyInterviewees(interviews.boundCode(execution));
   }
 }

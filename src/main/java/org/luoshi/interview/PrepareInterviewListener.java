@@ -17,6 +17,6 @@ class PrepareInterviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    interviews.prepared(task.getExecution().getProcessBusinessKey(), Vars.of(task));
+    interviews.prepared(interviews.boundCode(task), Vars.of(task));
   }
 }

@@ -20,7 +20,7 @@ class RecordInterviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var variables = interviews.recorded(task.getExecution().getProcessBusinessKey(), Vars.of(task),
+    var variables = interviews.recorded(interviews.boundCode(task), Vars.of(task),
         interviews.actor(task.getAssignee()));
     task.getExecution().setVariables(variables);
   }

@@ -19,7 +19,7 @@ class StartFollowUp implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var followUp = interviews.startFollowUp(execution.getProcessBusinessKey());
+    var followUp = interviews.startFollowUp(interviews.boundCode(execution));
     execution.setVariable("followUpId", followUp.id());
   }
 }

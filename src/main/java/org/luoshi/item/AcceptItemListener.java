@@ -22,7 +22,7 @@ class AcceptItemListener implements TaskListener {
     Vars v = Vars.of(task);
     boolean accepted = v.requiredBool("accepted", "是否签收");
     String reason = v.text("returnReason");
-    Item item = items.accept(ItemProcess.code(task), accepted, reason, process.actor(task));
+    Item item = items.accept(process.code(task), accepted, reason, process.actor(task));
     task.setVariable("accepted", accepted);
     if (!accepted) {
       task.setVariable("lastReturnReason", reason);

@@ -25,7 +25,7 @@ class ApproveExtensionListener implements TaskListener {
   public void notify(DelegateTask task) {
     Vars v = Vars.of(task);
     boolean approved = v.requiredBool("approved", "是否同意延期");
-    String code = ItemProcess.code(task);
+    String code = process.code(task);
     items.decideExtension(code, approved, v.text("comment"), process.actor(task));
     task.setVariable("approved", approved);
     process.refresh(task.getExecution(), items.byCode(code));

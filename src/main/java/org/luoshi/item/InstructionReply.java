@@ -12,12 +12,15 @@ import org.springframework.stereotype.Component;
 @Component("instructionReply")
 class InstructionReply implements JavaDelegate {
 
+  private final ItemProcess process;
+
   private final ItemService items;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final ItemAudience audience;
 
-  InstructionReply(ItemService items, ItemNotices texts, Notifications notifications, ItemAudience audience) {
+  InstructionReply(ItemService items, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
+    this.process = process;
     this.items = items;
     this.texts = texts;
     this.notifications = notifications;
@@ -26,7 +29,7 @@ class InstructionReply implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = ItemProcess.code(execution);
+    String code = process.code(execution);
     if (!items.markReplyOverdue(code)) {
       return;
     }

@@ -10,12 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("itemChase")
 class ItemChase implements JavaDelegate {
 
+  private final ItemProcess process;
+
   private final ItemService items;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final ItemAudience audience;
 
-  ItemChase(ItemService items, ItemNotices texts, Notifications notifications, ItemAudience audience) {
+  ItemChase(ItemService items, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
+    this.process = process;
     this.items = items;
     this.texts = texts;
     this.notifications = notifications;
@@ -24,7 +27,7 @@ class ItemChase implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Item item = items.byCode(ItemProcess.code(execution));
+    Item item = process.item(execution);
     List<String> to = audience.of(item).personOrUnit().list();
     if (!notifications.send(texts.notice("ITEM_CHASED", item, execution), to).isEmpty()) {
       items.recordEvent(item.getCode(), "CHASED", ItemService.SYSTEM, String.join(",", to));

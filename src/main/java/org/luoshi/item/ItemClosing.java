@@ -21,7 +21,7 @@ class ItemClosing implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Item item = items.close(ItemProcess.code(execution), process.actor());
+    Item item = items.close(process.code(execution), process.actor());
     execution.setVariable("finalScore", item.getFinalScore().doubleValue());
     execution.setVariable("qualityScore", item.getQualityScore().doubleValue());
     process.refresh(execution, item);

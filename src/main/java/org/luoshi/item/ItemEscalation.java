@@ -16,13 +16,16 @@ import org.springframework.stereotype.Component;
 @Component("itemEscalation")
 class ItemEscalation implements JavaDelegate {
 
+  private final ItemProcess process;
+
   private final ItemService items;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final Organisation organisation;
   private final ItemAudience audience;
 
-  ItemEscalation(ItemService items, ItemNotices texts, Notifications notifications, Organisation organisation, ItemAudience audience) {
+  ItemEscalation(ItemService items, ItemNotices texts, Notifications notifications, Organisation organisation, ItemAudience audience, ItemProcess process) {
+    this.process = process;
     this.items = items;
     this.texts = texts;
     this.notifications = notifications;
@@ -33,7 +36,7 @@ class ItemEscalation implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     EscalationLevel level = EscalationLevel.valueOf(String.valueOf(execution.getVariableLocal("level")));
-    String code = ItemProcess.code(execution);
+    String code = process.code(execution);
     if (!items.isOverdue(code)) {
       return;
     }

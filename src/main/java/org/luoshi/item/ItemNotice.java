@@ -15,12 +15,15 @@ import org.springframework.stereotype.Component;
 @Component("itemNotice")
 class ItemNotice implements JavaDelegate {
 
+  private final ItemProcess process;
+
   private final ItemService items;
   private final ItemAudience audience;
   private final Notifications notifications;
   private final ItemNotices texts;
 
-  ItemNotice(ItemService items, ItemAudience audience, Notifications notifications, ItemNotices texts) {
+  ItemNotice(ItemService items, ItemAudience audience, Notifications notifications, ItemNotices texts, ItemProcess process) {
+    this.process = process;
     this.items = items;
     this.audience = audience;
     this.notifications = notifications;
@@ -30,7 +33,7 @@ class ItemNotice implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String type = String.valueOf(execution.getVariableLocal("noticeType"));
-    Item item = items.byCode(ItemProcess.code(execution));
+    Item item = process.item(execution);
     Notice notice = texts.notice(type, item, execution);
     notifications.send(notice, recipients(type, item));
   }

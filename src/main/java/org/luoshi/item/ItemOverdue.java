@@ -30,7 +30,7 @@ class ItemOverdue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = ItemProcess.code(execution);
+    String code = process.code(execution);
     if (!items.markOverdue(code)) {
       return;
     }

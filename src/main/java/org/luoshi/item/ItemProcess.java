@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.luoshi.engine.Actors;
+import org.luoshi.engine.Instances;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,11 +57,18 @@ class ItemProcess {
     return Objects.equals(a.toString(), b.toString());
   }
 
-  static String code(VariableScope scope) {
-    Object code = scope.getVariable("itemCode");
-    if (code == null) {
-      throw new IllegalStateException("No itemCode variable on this process instance");
-    }
-    return code.toString();
+  /**
+   * The item this task or execution works on: the one bound to its process instance at start (never
+   * a variable, which whoever works a task could have written); its code is the instance's business key.
+   */
+  Item item(VariableScope scope) {
+    Item item = items.boundTo(Instances.processInstanceId(scope));
+    Instances.checkBusinessKey(scope, item.getCode());
+    return item;
+  }
+
+  /** The code of {@link #item}. */
+  String code(VariableScope scope) {
+    return item(scope).getCode();
   }
 }

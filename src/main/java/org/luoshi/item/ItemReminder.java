@@ -26,7 +26,7 @@ class ItemReminder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Item item = items.byCode(ItemProcess.code(execution));
+    Item item = process.item(execution);
     if (!item.getStatus().isOpen() || item.isOverdue(org.luoshi.engine.Time.today())) {
       return; // submitted meanwhile, or already RED (a migrated item whose timers were all due at once)
     }

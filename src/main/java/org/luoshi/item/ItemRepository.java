@@ -14,6 +14,8 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
 
   Optional<Item> findByCode(String code);
 
+  Optional<Item> findByProcessInstanceId(String processInstanceId);
+
   List<Item> findByParentCodeOrderByCodeAsc(String parentCode);
 
   @Query("select count(i) from Item i where i.parentCode = :parentCode and i.status in :statuses")

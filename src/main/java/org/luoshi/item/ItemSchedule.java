@@ -3,6 +3,7 @@ package org.luoshi.item;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
@@ -18,8 +19,11 @@ public class ItemSchedule {
   private final NotificationSettings.Escalation escalation;
   private final ItemService items;
   private final WorkCalendar calendar;
+  private final ItemProcess process;
 
-  ItemSchedule(ItemSettings settings, NotificationSettings notifications, ItemService items, WorkCalendar calendar) {
+  ItemSchedule(ItemSettings settings, NotificationSettings notifications, ItemService items, WorkCalendar calendar,
+      ItemProcess process) {
+    this.process = process;
     this.settings = settings;
     this.escalation = notifications.escalation();
     this.items = items;
@@ -65,12 +69,12 @@ public class ItemSchedule {
   }
 
   /** An instruction item past its reply deadline without a reply (批示件逾期未回复). */
-  public boolean replyOverdue(String itemCode) {
-    return items.isReplyOverdue(itemCode);
+  public boolean replyOverdue(DelegateExecution execution) {
+    return items.isReplyOverdue(process.code(execution));
   }
 
   /** The daily chase goes on while the item is open and past its deadline. */
-  public boolean isOverdue(String itemCode) {
-    return items.isOverdue(itemCode);
+  public boolean isOverdue(DelegateExecution execution) {
+    return items.isOverdue(process.code(execution));
   }
 }

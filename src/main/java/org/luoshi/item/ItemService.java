@@ -35,6 +35,7 @@ import org.luoshi.item.ItemViews.UnitCounts;
 import org.luoshi.scoring.QualityBand;
 import org.luoshi.scoring.Scores;
 import org.luoshi.common.DomainException;
+import org.luoshi.common.PerTransaction;
 import org.luoshi.common.PageResult;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -66,6 +67,9 @@ public class ItemService {
   private final Privileged privileged;
   private final WorkCalendar calendar;
   private final ItemSettings settings;
+  /** The item a command works on, read once per transaction (by code, and by process instance). */
+  private final PerTransaction<String, Item> byCodeMemo = new PerTransaction<>();
+  private final PerTransaction<String, Item> byInstanceMemo = new PerTransaction<>();
 
   ItemService(ItemRepository items, ProgressReportRepository progress, ReviewRecordRepository reviews,
       ExtensionRequestRepository extensions, ItemEventRepository events, ItemCodes codes,
@@ -174,12 +178,29 @@ public class ItemService {
     return item;
   }
 
-  /** The process instance of an item started; REST-started items already exist, Tasklist-started ones not. */
+  /**
+   * Binds an item to the process instance just started for it, once: REST-issued items exist before
+   * their start, Tasklist-issued ones are issued by the start listener. An item already bound to
+   * another instance is refused (one instance per item), so the start fails and writes nothing.
+   */
   @Transactional
   public Item attachProcess(String code, String processInstanceId) {
     Item item = byCode(code);
+    if (item.getProcessInstanceId() != null && !item.getProcessInstanceId().equals(processInstanceId)) {
+      throw DomainException.conflict("businessKey", "事项 " + code + " 已在办理中，不能再发起一个流程");
+    }
     item.attachProcess(processInstanceId);
     return item;
+  }
+
+  /** The item bound to a process instance (see {@link #attachProcess}). */
+  @Transactional(readOnly = true)
+  public Item boundTo(String processInstanceId) {
+    Item item = byInstanceMemo.get(processInstanceId, pid -> items.findByProcessInstanceId(pid).orElse(null));
+    if (item == null) {
+      throw new IllegalStateException("No item is bound to process instance " + processInstanceId);
+    }
+    return byCodeMemo.get(item.getCode(), c -> item);
   }
 
   // --- the tasks ------------------------------------------------------------------------------
@@ -471,7 +492,11 @@ public class ItemService {
 
   @Transactional(readOnly = true)
   public Item byCode(String code) {
-    return items.findByCode(code).orElseThrow(() -> DomainException.notFound("没有这个事项：" + code));
+    Item item = byCodeMemo.get(code, c -> items.findByCode(c).orElse(null));
+    if (item == null) {
+      throw DomainException.notFound("没有这个事项：" + code);
+    }
+    return item;
   }
 
   /** The variables an item's process instance carries (see {@link ItemVariables}). */

@@ -35,16 +35,19 @@ class ItemTaskLabels implements TaskListener {
 
   private final ItemSettings settings;
   private final AccessPolicy access;
+  private final ItemProcess process;
 
-  ItemTaskLabels(ItemSettings settings, AccessPolicy access) {
+  ItemTaskLabels(ItemSettings settings, AccessPolicy access, ItemProcess process) {
     this.settings = settings;
     this.access = access;
+    this.process = process;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String key = task.getTaskDefinitionKey();
-    String title = String.valueOf(task.getVariable("title"));
+    Item item = process.item(task);
+    String title = item.getTitle();
     String base = task.getName() == null ? key : task.getName();
     if (!base.contains("：")) {
       String name = base + "：" + title;
@@ -54,14 +57,14 @@ class ItemTaskLabels implements TaskListener {
       }
       task.setName(name.length() > 255 ? name.substring(0, 255) : name);
     }
-    LocalDate due = due(key, task);
+    LocalDate due = due(key, item.getDeadline());
     if (due != null) {
       task.setDueDate(Time.at(due, 23, 59));
     }
     // the leader in charge follows the item's tasks in the filter 我分管的事项 (READ on each task)
-    Object leader = task.getVariable("leadLeader");
+    String leader = item.getLeadLeader();
     if (leader != null && !leader.equals(task.getAssignee())) {
-      access.grantUser(leader.toString(), Resources.TASK, task.getId(), TaskPermissions.READ);
+      access.grantUser(leader, Resources.TASK, task.getId(), TaskPermissions.READ);
     }
     for (String output : OUTPUTS.getOrDefault(key, List.of())) {
       if (task.getExecution().hasVariable(output)) {
@@ -70,9 +73,8 @@ class ItemTaskLabels implements TaskListener {
     }
   }
 
-  private LocalDate due(String key, DelegateTask task) {
+  private LocalDate due(String key, LocalDate deadline) {
     LocalDate today = Time.today();
-    LocalDate deadline = LocalDate.parse(String.valueOf(task.getVariable("deadline")));
     return switch (key) {
       case "acceptItem", "reassignItem" -> today.plusDays(settings.acceptWithinDays());
       case "planItem" -> today.plusDays(settings.planWithinDays());

@@ -17,11 +17,14 @@ import org.springframework.stereotype.Component;
 @Component("overdueInterview")
 class OverdueInterview implements JavaDelegate {
 
+  private final ItemProcess process;
+
   private final ItemService items;
   private final Interviews interviews;
   private final Organisation organisation;
 
-  OverdueInterview(ItemService items, Interviews interviews, Organisation organisation) {
+  OverdueInterview(ItemService items, Interviews interviews, Organisation organisation, ItemProcess process) {
+    this.process = process;
     this.items = items;
     this.interviews = interviews;
     this.organisation = organisation;
@@ -29,7 +32,7 @@ class OverdueInterview implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Item item = items.byCode(ItemProcess.code(execution));
+    Item item = process.item(execution);
     if (!item.isOverdue(org.luoshi.engine.Time.today())) {
       return; // submitted or extended meanwhile
     }

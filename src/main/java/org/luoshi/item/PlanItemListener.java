@@ -20,7 +20,7 @@ class PlanItemListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Vars v = Vars.of(task);
-    Item item = items.plan(ItemProcess.code(task), v.text("responsiblePerson"), v.text("measures"),
+    Item item = items.plan(process.code(task), v.text("responsiblePerson"), v.text("measures"),
         process.actor(task));
     process.refresh(task.getExecution(), item);
   }

@@ -26,7 +26,7 @@ class ReassignItemListener implements TaskListener {
     Vars v = Vars.of(task);
     Boolean cancelled = v.bool("cancelled");
     boolean cancel = cancelled != null && cancelled;
-    Item item = items.reassign(ItemProcess.code(task), cancel, v.text("unitCode"), v.text("cancelReason"),
+    Item item = items.reassign(process.code(task), cancel, v.text("unitCode"), v.text("cancelReason"),
         process.actor(task));
     task.setVariable("cancelled", cancel);
     if (!cancel) {

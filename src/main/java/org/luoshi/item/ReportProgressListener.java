@@ -20,7 +20,7 @@ class ReportProgressListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Vars v = Vars.of(task);
-    Item item = items.reportProgress(ItemProcess.code(task), v.number("progressPercent"), v.text("progressNote"),
+    Item item = items.reportProgress(process.code(task), v.number("progressPercent"), v.text("progressNote"),
         process.actor(task));
     task.setVariable("lastProgressNote", v.text("progressNote"));
     process.refresh(task.getExecution(), item);

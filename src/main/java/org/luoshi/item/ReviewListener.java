@@ -38,7 +38,7 @@ class ReviewListener implements TaskListener {
     };
     Vars v = Vars.of(task);
     boolean approved = v.requiredBool("approved", "审核结论");
-    String code = ItemProcess.code(task);
+    String code = process.code(task);
     ReviewRecord record = items.review(code, level, approved, v.number("qualityScore"), v.text("reviewComment"),
         process.actor(task));
 

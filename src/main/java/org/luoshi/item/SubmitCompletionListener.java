@@ -30,7 +30,7 @@ class SubmitCompletionListener implements TaskListener {
     if (action == null) {
       throw DomainException.invalid("action", "请选择报送完成（COMPLETE）或申请延期（EXTEND）");
     }
-    String code = ItemProcess.code(task);
+    String code = process.code(task);
     String actor = process.actor(task);
     task.setVariable("action", action.name());
     if (action == Action.COMPLETE) {

@@ -1,16 +1,16 @@
 package org.luoshi.notification;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.luoshi.engine.Privileged;
@@ -22,26 +22,30 @@ import org.luoshi.notification.NotificationChannel.Message;
 import org.luoshi.notification.NotificationDelivery.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes notices from the inbox to the other channels (e-mail; SMS/WeChat Work), with a delivery
- * record per inbox entry and channel:
+ * Takes notices from the inbox to the other channels (e-mail; SMS/WeChat Work) through an outbox:
+ * a delivery record per inbox entry and channel, written in the transaction of whatever raised the
+ * notice (a person's task completion, a timer), and sent after that transaction committed.
  * <ul>
- *   <li>during quiet hours the deliveries are HELD, in the caller's transaction, until the
- *       morning run of {@code notification-delivery} sends them;</li>
- *   <li>inside an engine job (the asynchronous notice tasks, timers) they are sent at once, and
- *       each outcome is committed on its own, so a retried job sends nobody the same notice twice;
- *       what could not be sent goes to a {@code notification-delivery} instance of its own, whose
- *       job retries and, when the retries are used up, becomes a Cockpit incident;</li>
- *   <li>outside a job (a REST call, a task completion) nothing is sent in the person's
- *       transaction: the deliveries wait as PENDING for their {@code notification-delivery} job.</li>
+ *   <li>during quiet hours the deliveries are HELD until their morning; otherwise PENDING;</li>
+ *   <li>{@link Outbox} drains what is due on every node: each delivery is claimed by one conditional
+ *       update (of two nodes only one sends it), sent on its own, and its outcome committed right
+ *       after, so a retry sends only what is missing; a claim whose node died is taken over after
+ *       the lease ({@code luoshi.notifications.outbox.lease});</li>
+ *   <li>a delivery that fails (the mail server is down) goes to a {@code notification-delivery}
+ *       instance of its notice (business key = notice key), whose job retries and, when the retries
+ *       are used up, becomes a Cockpit incident; retrying it there sends what is still missing.</li>
  * </ul>
- * So a mail server outage never fails a task completion or holds up the item's process, the inbox
- * entry is there at once, and a retried incident sends only what is missing.
+ * So a mail server outage never fails a task completion or holds up a process, the inbox entry is
+ * there at once, no process instance or job is made for a notice that goes out, and a mail that
+ * went out twice (a crash between sending it and recording it) keeps its Message-ID.
  */
 @Service
 class Deliveries {
@@ -51,173 +55,191 @@ class Deliveries {
   static final String HANDOVER_MESSAGE = "notification-handover";
   private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
   private static final Set<Status> DONE = EnumSet.of(Status.SENT, Status.REJECTED);
+  private static final int BATCH = 50;
+  private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
   private final List<NotificationChannel> channels;
   private final NotificationDeliveryRepository deliveries;
   private final NotificationRepository inbox;
   private final Organisation organisation;
   private final QuietHours quietHours;
+  private final Duration lease;
   private final RuntimeService runtime;
   private final Privileged privileged;
   private final TransactionTemplate ownTransaction;
+  private final ApplicationEventPublisher events;
 
   Deliveries(List<NotificationChannel> channels, NotificationDeliveryRepository deliveries,
       NotificationRepository inbox, Organisation organisation, NotificationSettings settings,
-      RuntimeService runtime, Privileged privileged, PlatformTransactionManager transactions) {
+      RuntimeService runtime, Privileged privileged, PlatformTransactionManager transactions,
+      ApplicationEventPublisher events) {
     this.channels = channels;
     this.deliveries = deliveries;
     this.inbox = inbox;
     this.organisation = organisation;
     this.quietHours = settings.quietHours().toQuietHours();
+    this.lease = settings.outbox().lease();
     this.runtime = runtime;
     this.privileged = privileged;
+    this.events = events;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** One inbox entry to one channel. */
-  private record Planned(NotificationChannel channel, Notification entry, Person person, String address) {
-    String slot() {
-      return entry.getDedupKey() + "|" + channel.name();
-    }
-  }
+  /** Deliveries were put into the outbox; {@link Outbox} sends them once their transaction committed. */
+  record Filled() {}
 
   List<NotificationChannel> enabledChannels() {
     return channels.stream().filter(NotificationChannel::enabled).toList();
   }
 
-  /** The inbox entries of a notice have just been written (caller's transaction): deliver them on. */
+  /** The inbox entries of a notice have just been written (caller's transaction): into the outbox. */
   void dispatch(Notice notice, List<Notification> written) {
     List<NotificationChannel> on = enabledChannels();
     if (on.isEmpty() || written.isEmpty()) {
       return;
     }
-    List<Planned> planned = new ArrayList<>();
+    String noticeKey = Keys.fit(notice.key(), 200);
+    Instant now = Time.now();
+    Instant release = quietHours.contains(now) ? quietHours.releaseAt(now) : null;
+    Set<String> known = new HashSet<>();
+    deliveries.states(written.stream().map(Notification::getDedupKey).toList())
+        .forEach(r -> known.add(r[0] + "|" + r[1]));
+    List<NotificationDelivery> outbox = new ArrayList<>();
     for (Notification entry : written) {
       Optional<Person> person = organisation.person(entry.getRecipient());
       if (person.isEmpty()) {
         continue;
       }
       for (NotificationChannel channel : on) {
-        channel.address(person.get()).ifPresent(a -> planned.add(new Planned(channel, entry, person.get(), a)));
-      }
-    }
-    if (planned.isEmpty()) {
-      return;
-    }
-    // a retried job may have delivered some of these already (its own transaction committed them)
-    Map<String, Status> known = new HashMap<>();
-    deliveries.states(planned.stream().map(p -> p.entry().getDedupKey()).distinct().toList())
-        .forEach(r -> known.put(r[0] + "|" + r[1], (Status) r[2]));
-    planned.removeIf(p -> known.containsKey(p.slot()) && DONE.contains(known.get(p.slot())));
-    if (planned.isEmpty()) {
-      return;
-    }
-    String noticeKey = Keys.fit(notice.key(), 200);
-    Instant now = Time.now();
-    if (quietHours.contains(now)) {
-      Instant release = quietHours.releaseAt(now);
-      for (Planned p : planned) {
-        NotificationDelivery d = known.containsKey(p.slot())
-            ? deliveries.findByDedupKeyAndChannel(p.entry().getDedupKey(), p.channel().name()).orElseThrow()
-            : new NotificationDelivery(noticeKey, p.entry().getDedupKey(), p.channel().name(), p.entry().getRecipient(),
-                p.address(), Status.HELD, now, release);
-        d.hold(release);
-        deliveries.save(d);
-      }
-      return;
-    }
-    if (JobContext.inJob()) {
-      Map<String, Planned> bySlot = planned.stream().collect(Collectors.toMap(Planned::slot, p -> p, (a, b) -> a,
-          LinkedHashMap::new));
-      Map<Planned, Failure> failed = sendNow(planned);
-      ownTransaction.executeWithoutResult(s -> bySlot.values().forEach(p -> {
-        NotificationDelivery d = deliveries.findByDedupKeyAndChannel(p.entry().getDedupKey(), p.channel().name())
-            .orElseGet(() -> new NotificationDelivery(noticeKey, p.entry().getDedupKey(), p.channel().name(),
-                p.entry().getRecipient(), p.address(), Status.PENDING, now, null));
-        Failure f = failed.get(p);
-        if (f == null) {
-          d.sent(Time.now());
-        } else {
-          d.failed(f.reason(), f.permanent());
+        if (known.contains(entry.getDedupKey() + "|" + channel.name())) {
+          continue;
         }
-        deliveries.save(d);
-      }));
-      if (failed.values().stream().anyMatch(f -> !f.permanent())) {
-        handOver(noticeKey, notice.title());
+        channel.address(person.get()).ifPresent(address -> outbox.add(new NotificationDelivery(noticeKey,
+            entry.getDedupKey(), channel.name(), entry.getRecipient(), address,
+            release == null ? Status.PENDING : Status.HELD, now, release)));
       }
-      return;
     }
-    planned.stream().filter(p -> !known.containsKey(p.slot())).forEach(p -> deliveries.save(
-        new NotificationDelivery(noticeKey, p.entry().getDedupKey(), p.channel().name(), p.entry().getRecipient(),
-            p.address(), Status.PENDING, now, null)));
-    handOver(noticeKey, notice.title());
-  }
-
-  /** Starts the delivery job of a notice (in the caller's transaction: no notice, no job). */
-  private void handOver(String noticeKey, String title) {
-    privileged.run(() -> runtime.startProcessInstanceByMessage(HANDOVER_MESSAGE, Keys.fit(noticeKey, 255),
-        Variables.putValue("noticeKey", noticeKey).putValue("noticeTitle", Keys.cut(title, 200))));
-  }
-
-  private Map<Planned, Failure> sendNow(List<Planned> planned) {
-    Map<Planned, Failure> failed = new HashMap<>();
-    Map<NotificationChannel, List<Planned>> byChannel = planned.stream()
-        .collect(Collectors.groupingBy(Planned::channel, LinkedHashMap::new, Collectors.toList()));
-    byChannel.forEach((channel, list) -> {
-      Map<Message, Planned> messages = new LinkedHashMap<>();
-      list.forEach(p -> messages.put(message(p.entry(), p.person().name(), p.address()), p));
-      for (Failure f : safeSend(channel, new ArrayList<>(messages.keySet()))) {
-        failed.put(messages.get(f.message()), f);
-      }
-    });
-    return failed;
+    if (!outbox.isEmpty()) {
+      deliveries.saveAll(outbox);
+      events.publishEvent(new Filled());
+    }
   }
 
   /**
-   * The work of a {@code notification-delivery} job: a notice's deliveries due now (handed over), or
-   * — without a notice key — every delivery held over quiet hours whose time has come. Each outcome
-   * is committed on its own; if any delivery failed, this throws, so the job retries (only what is
-   * missing) and in the end becomes an incident.
+   * Sends what is due in the outbox (the work of {@link Outbox}); deliveries that fail are handed
+   * to their notice's delivery job. Returns how many went out.
+   */
+  int drain() {
+    int sent = 0;
+    Map<String, String> failedNotices = new LinkedHashMap<>(); // notice key → title
+    for (int round = 0; round < 100; round++) {
+      Instant now = Time.now();
+      List<Long> due = deliveries.due(now, now.minus(lease), PageRequest.of(0, BATCH));
+      if (due.isEmpty()) {
+        break;
+      }
+      int claimed = 0;
+      for (Long id : due) {
+        Outcome o = deliver(id, EnumSet.of(Status.PENDING));
+        if (o == null) {
+          continue;
+        }
+        claimed++;
+        if (o.failure == null) {
+          sent++;
+        } else if (!o.failure.permanent()) {
+          failedNotices.putIfAbsent(o.noticeKey, o.title);
+        }
+      }
+      if (claimed == 0) {
+        break; // what is due is being sent by another node
+      }
+    }
+    failedNotices.forEach(this::handOver);
+    return sent;
+  }
+
+  /** The outcome of one claimed delivery: sent (no failure) or not. */
+  private record Outcome(String noticeKey, String title, Failure failure) {}
+
+  /**
+   * Claims one delivery, sends it and records the outcome at once; null when another sender has it
+   * (or it is no longer due).
+   */
+  private Outcome deliver(Long id, Set<Status> from) {
+    Instant now = Time.now();
+    Integer won = ownTransaction.execute(s -> deliveries.claim(id, from, now, now.minus(lease), NODE));
+    if (won == null || won == 0) {
+      return null;
+    }
+    NotificationDelivery d = ownTransaction.execute(s -> deliveries.findById(id).orElseThrow());
+    NotificationChannel channel = enabledChannels().stream().filter(c -> c.name().equals(d.getChannel()))
+        .findFirst().orElse(null);
+    Notification entry = inbox.findByDedupKeyIn(List.of(d.getDedupKey())).stream().findFirst().orElse(null);
+    Failure failure;
+    if (channel == null || entry == null) {
+      failure = new Failure(null, channel == null ? "该渠道已停用，未发送" : "通知不存在，未发送", true);
+    } else {
+      Message m = message(entry, organisation.nameOf(d.getRecipient()), d.getAddress(), d.key());
+      failure = safeSend(channel, List.of(m)).stream().findFirst().orElse(null);
+    }
+    ownTransaction.executeWithoutResult(s -> {
+      NotificationDelivery fresh = deliveries.findById(id).orElseThrow();
+      if (failure == null) {
+        fresh.sent(Time.now());
+      } else {
+        fresh.failed(failure.reason(), failure.permanent());
+      }
+      deliveries.save(fresh);
+    });
+    return new Outcome(d.getNoticeKey(), entry == null ? d.getNoticeKey() : entry.getTitle(), failure);
+  }
+
+  /**
+   * Gives a notice whose deliveries failed a {@code notification-delivery} instance of its own (one
+   * at a time), whose job retries them and in the end shows as a Cockpit incident naming the notice.
+   */
+  private void handOver(String noticeKey, String title) {
+    String businessKey = Keys.fit(noticeKey, 255);
+    privileged.run(() -> {
+      if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+          .processInstanceBusinessKey(businessKey).count() > 0) {
+        return; // its job is on it already
+      }
+      runtime.startProcessInstanceByMessage(HANDOVER_MESSAGE, businessKey,
+          Variables.putValue("noticeKey", noticeKey).putValue("noticeTitle", Keys.cut(title, 200)));
+    });
+  }
+
+  /**
+   * The work of a {@code notification-delivery} job: a notice's deliveries not sent yet (handed
+   * over), or — without a notice key, the morning run — everything due. Each outcome is committed on
+   * its own; if any delivery failed, this throws, so the job retries (only what is missing) and in
+   * the end becomes an incident.
    */
   DeliveryReport deliverDue(String noticeKey) {
-    List<NotificationDelivery> due = noticeKey == null
-        ? deliveries.released(Time.now(), EnumSet.of(Status.HELD, Status.FAILED))
-        : deliveries.dueNow(noticeKey, EnumSet.of(Status.PENDING, Status.FAILED));
-    Map<String, NotificationChannel> byName = enabledChannels().stream()
-        .collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
-    Map<String, Notification> entries = inbox.findByDedupKeyIn(due.stream().map(NotificationDelivery::getDedupKey)
-        .distinct().toList()).stream().collect(Collectors.toMap(Notification::getDedupKey, Function.identity()));
-    Map<NotificationChannel, Map<Message, NotificationDelivery>> work = new LinkedHashMap<>();
-    int skipped = 0;
-    for (NotificationDelivery d : due) {
-      NotificationChannel channel = byName.get(d.getChannel());
-      Notification entry = entries.get(d.getDedupKey());
-      if (channel == null || entry == null) {
-        skipped++; // channel switched off since, or the notice was never committed
-        continue;
-      }
-      work.computeIfAbsent(channel, c -> new LinkedHashMap<>())
-          .put(message(entry, organisation.nameOf(d.getRecipient()), d.getAddress()), d);
-    }
+    Instant now = Time.now();
+    List<Long> due = noticeKey == null
+        ? deliveries.due(now, now.minus(lease), PageRequest.of(0, 10_000))
+        : deliveries.findByNoticeKeyOrderByIdAsc(noticeKey).stream()
+            .filter(d -> d.getStatus() == Status.PENDING || d.getStatus() == Status.FAILED
+                || d.getStatus() == Status.SENDING || d.getStatus() == Status.HELD)
+            .map(NotificationDelivery::getId).toList();
     int sent = 0;
+    int skipped = 0;
     List<Failure> failures = new ArrayList<>();
-    for (var e : work.entrySet()) {
-      List<Failure> channelFailures = safeSend(e.getKey(), new ArrayList<>(e.getValue().keySet()));
-      Map<Message, Failure> byMessage = new HashMap<>();
-      channelFailures.forEach(f -> byMessage.put(f.message(), f));
-      ownTransaction.executeWithoutResult(s -> e.getValue().forEach((m, d) -> {
-        NotificationDelivery fresh = deliveries.findById(d.getId()).orElseThrow();
-        Failure f = byMessage.get(m);
-        if (f == null) {
-          fresh.sent(Time.now());
-        } else {
-          fresh.failed(f.reason(), f.permanent());
-        }
-        deliveries.save(fresh);
-      }));
-      sent += e.getValue().size() - channelFailures.size();
-      failures.addAll(channelFailures);
+    for (Long id : due) {
+      Outcome o = deliver(id, EnumSet.of(Status.PENDING, Status.FAILED));
+      if (o == null) {
+        skipped++; // another sender has it, or it is held over quiet hours
+      } else if (o.failure == null) {
+        sent++;
+      } else if (o.failure.message() == null) {
+        skipped++; // channel switched off since, or the notice was never committed
+      } else {
+        failures.add(o.failure);
+      }
     }
     DeliveryReport report = new DeliveryReport(due.size(), sent, failures.size(), skipped);
     List<Failure> retryable = failures.stream().filter(f -> !f.permanent()).toList();
@@ -225,7 +247,7 @@ class Deliveries {
       throw new DeliveryFailedException(retryable.size() + " 条通知未能发出（重试时只发送未发出的）："
           + retryable.get(0).reason());
     }
-    LOG.info("Notification delivery{}: {}", noticeKey == null ? " (after quiet hours)" : " of " + noticeKey, report);
+    LOG.info("Notification delivery{}: {}", noticeKey == null ? " (morning run)" : " of " + noticeKey, report);
     return report;
   }
 
@@ -240,9 +262,9 @@ class Deliveries {
     }
   }
 
-  private static Message message(Notification entry, String name, String address) {
+  private static Message message(Notification entry, String name, String address, String key) {
     return new Message(entry.getRecipient(), name, address, entry.getType(), entry.getTitle(), entry.getBody(),
-        entry.getLink(), entry.getCreatedAt());
+        entry.getLink(), entry.getCreatedAt(), key);
   }
 
   /** Deliveries failed; the job that tried them fails, retries and in the end becomes an incident. */

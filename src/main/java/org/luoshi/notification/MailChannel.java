@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -122,7 +123,8 @@ class MailChannel implements NotificationChannel {
 
   private MimeMessage prepare(JavaMailSender mail, Message m) throws MessagingException, UnsupportedEncodingException {
     MailTemplates.Mail rendered = templates.render(m);
-    MimeMessage mime = mail.createMimeMessage();
+    MimeMessage mime = m.key() != null && mail instanceof JavaMailSenderImpl impl
+        ? new KeyedMessage(impl.getSession(), messageId(m.key())) : mail.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
     helper.setFrom(settings.mail().from(), settings.mail().fromName());
     helper.setTo(m.address());
@@ -131,6 +133,35 @@ class MailChannel implements NotificationChannel {
     helper.setSentDate(Date.from(Time.now()));
     mime.setHeader("X-Luoshi-Notice", m.type());
     return mime;
+  }
+
+  /**
+   * {@code <hash of the delivery key>@luoshi}: the same for every attempt at one delivery, so a mail
+   * that went out twice (a crash between sending and recording it) is recognisable as one.
+   */
+  static String messageId(String deliveryKey) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(deliveryKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "<" + java.util.HexFormat.of().formatHex(hash, 0, 16) + ".notice@luoshi>";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A MimeMessage that keeps the Message-ID it is given (JavaMail would make up a new one). */
+  private static final class KeyedMessage extends MimeMessage {
+    private final String id;
+
+    KeyedMessage(jakarta.mail.Session session, String id) {
+      super(session);
+      this.id = id;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", id);
+    }
   }
 
   private static Failure failure(Message m, Exception cause) {

@@ -28,9 +28,20 @@ public interface NotificationChannel {
    */
   List<Failure> send(List<Message> messages);
 
-  /** One notice for one person at one address. */
+  /**
+   * One notice for one person at one address. {@code key} names this delivery (notice, recipient and
+   * channel) and stays the same when it is sent again: a channel passes it on where the receiving
+   * side can recognise a repeat (e-mail: the Message-ID).
+   */
   record Message(String recipient, String recipientName, String address, String type, String title,
-      String body, String link, Instant createdAt) {}
+      String body, String link, Instant createdAt, String key) {
+
+    /** A message without a delivery key (its channel makes up its own id). */
+    public Message(String recipient, String recipientName, String address, String type, String title, String body,
+        String link, Instant createdAt) {
+      this(recipient, recipientName, address, type, title, body, link, createdAt, null);
+    }
+  }
 
   record Failure(Message message, String reason, boolean permanent) {}
 }

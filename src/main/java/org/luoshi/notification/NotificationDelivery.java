@@ -21,11 +21,13 @@ import java.time.Instant;
 class NotificationDelivery {
 
   /**
-   * PENDING: to be sent now by the notice's delivery job; HELD: waiting for the end of the quiet
-   * hours ({@code notBefore}); SENT; FAILED: the last try failed, the job that owns it retries;
-   * REJECTED: the server refused the address, retrying cannot help.
+   * PENDING: in the outbox, to be sent now; HELD: waiting for the end of the quiet hours
+   * ({@code notBefore}); SENDING: claimed by a sender on one node ({@code claimedAt}; taken over
+   * when that claim is stale, after a crash); SENT; FAILED: the last try failed, the notice's
+   * delivery job retries it (and in the end shows as a Cockpit incident); REJECTED: the server
+   * refused the address, retrying cannot help.
    */
-  enum Status { PENDING, HELD, SENT, FAILED, REJECTED }
+  enum Status { PENDING, HELD, SENDING, SENT, FAILED, REJECTED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_notification_delivery_seq")
@@ -68,6 +70,13 @@ class NotificationDelivery {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  /** When a sender claimed it (status SENDING), and which node. */
+  @Column(name = "claimed_at")
+  private Instant claimedAt;
+
+  @Column(name = "claimed_by", length = 100)
+  private String claimedBy;
+
   protected NotificationDelivery() {}
 
   NotificationDelivery(String noticeKey, String dedupKey, String channel, String recipient, String address,
@@ -86,6 +95,11 @@ class NotificationDelivery {
   void hold(Instant until) {
     status = Status.HELD;
     notBefore = until;
+  }
+
+  /** The delivery's name for the channel: the same for every attempt (e-mail: its Message-ID). */
+  String key() {
+    return dedupKey + "|" + channel;
   }
 
   void sent(Instant at) {

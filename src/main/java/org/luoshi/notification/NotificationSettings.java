@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("luoshi.notifications")
 public record NotificationSettings(Mail mail, String baseUrl, QuietHoursSettings quietHours,
-    Escalation escalation, Digest digest, LogChannelSettings logChannel) {
+    Escalation escalation, Digest digest, LogChannelSettings logChannel, OutboxSettings outbox) {
 
   public NotificationSettings {
     mail = mail == null ? new Mail(null, null) : mail;
@@ -22,6 +22,7 @@ public record NotificationSettings(Mail mail, String baseUrl, QuietHoursSettings
     escalation = escalation == null ? new Escalation(null, null) : escalation;
     digest = digest == null ? new Digest(null, null) : digest;
     logChannel = logChannel == null ? new LogChannelSettings(false) : logChannel;
+    outbox = outbox == null ? new OutboxSettings(null, null, null, false) : outbox;
   }
 
   /** The sender of e-mails: address and the name shown. */
@@ -73,6 +74,23 @@ public record NotificationSettings(Mail mail, String baseUrl, QuietHoursSettings
       dueSoonDays = dueSoonDays == null ? 3 : dueSoonDays;
       if (dueSoonDays < 0) {
         throw new IllegalArgumentException("luoshi.notifications.digest.due-soon-days must not be negative");
+      }
+    }
+  }
+
+  /**
+   * The outbox of deliveries: drained by a sender thread on every node (on unless false), polled at
+   * an interval (default 10 s) for what other nodes put in; a claim older than the lease (default 5
+   * minutes: a node died while sending) is taken over. {@code inline}: sent on the committing
+   * thread itself, right after the commit (the tests; never for people, whose request would wait).
+   */
+  public record OutboxSettings(Boolean enabled, Duration pollInterval, Duration lease, boolean inline) {
+    public OutboxSettings {
+      enabled = enabled == null || enabled;
+      pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
+      lease = lease == null ? Duration.ofMinutes(5) : lease;
+      if (pollInterval.isNegative() || pollInterval.isZero() || lease.compareTo(Duration.ofSeconds(30)) < 0) {
+        throw new IllegalArgumentException("luoshi.notifications.outbox: poll-interval > 0, lease >= 30s");
       }
     }
   }

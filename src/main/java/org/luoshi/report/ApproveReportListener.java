@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 @Component("approveReportListener")
 class ApproveReportListener implements TaskListener {
 
+  private final ReportProcess process;
+
   private final Reports reports;
 
-  ApproveReportListener(Reports reports) {
+  ApproveReportListener(Reports reports, ReportProcess process) {
+    this.process = process;
     this.reports = reports;
   }
 
@@ -25,7 +28,7 @@ class ApproveReportListener implements TaskListener {
   public void notify(DelegateTask task) {
     Vars vars = Vars.of(task);
     boolean approved = vars.requiredBool(APPROVED, "审批结果");
-    reports.decide(reportId(task), approved, vars.text(APPROVAL_COMMENT), Actors.of(task));
+    reports.decide(process.reportId(task), approved, vars.text(APPROVAL_COMMENT), Actors.of(task));
     task.setVariable(APPROVED, approved);
   }
 }

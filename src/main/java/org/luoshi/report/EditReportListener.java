@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 @Component("editReportListener")
 class EditReportListener implements TaskListener {
 
+  private final ReportProcess process;
+
   private final Reports reports;
 
-  EditReportListener(Reports reports) {
+  EditReportListener(Reports reports, ReportProcess process) {
+    this.process = process;
     this.reports = reports;
   }
 
@@ -27,7 +30,7 @@ class EditReportListener implements TaskListener {
     boolean regenerate = Boolean.TRUE.equals(vars.bool(REGENERATE));
     task.setVariable(REGENERATE, regenerate);
     if (!regenerate) {
-      reports.submit(reportId(task), vars.text(FOREWORD), Actors.of(task));
+      reports.submit(process.reportId(task), vars.text(FOREWORD), Actors.of(task));
       task.getExecution().removeVariable(APPROVED);
     }
   }

@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("reportGeneration")
 class GenerateReport implements JavaDelegate {
 
+  private final ReportProcess process;
+
   private final Reports reports;
 
-  GenerateReport(Reports reports) {
+  GenerateReport(Reports reports, ReportProcess process) {
+    this.process = process;
     this.reports = reports;
   }
 
@@ -28,8 +31,9 @@ class GenerateReport implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Vars vars = Vars.of(execution);
     Report report;
-    if (vars.has(REPORT_ID)) {
-      report = reports.regenerate(reportId(execution));
+    var bound = process.bound(execution);
+    if (bound.isPresent()) {
+      report = reports.regenerate(bound.get().getId());
     } else {
       var authentication = authentication(execution);
       if (authentication != null && !mayStart(authentication)) {
@@ -39,9 +43,11 @@ class GenerateReport implements JavaDelegate {
           : vars.text(STARTER) != null ? vars.text(STARTER) : Actors.SYSTEM;
       report = reports.create(ReportPeriod.parse(vars.text(KIND), vars.text(PERIOD)), by,
           execution.getProcessInstanceId());
-      if (execution.getProcessBusinessKey() == null) {
-        execution.setProcessBusinessKey("BG-" + report.getId());
+      String businessKey = execution.getProcessBusinessKey();
+      if (businessKey != null && !businessKey.equals(ReportProcess.businessKey(report))) {
+        throw DomainException.invalid("businessKey", "业务编号由系统生成，请留空");
       }
+      execution.setProcessBusinessKey(ReportProcess.businessKey(report));
       execution.setVariable(REPORT_ID, report.getId());
     }
     ReportContent content = reports.content(report);

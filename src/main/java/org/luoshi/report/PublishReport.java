@@ -1,6 +1,5 @@
 package org.luoshi.report;
 
-import static org.luoshi.report.ReportVariables.reportId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,15 +12,18 @@ import org.springframework.stereotype.Component;
 @Component("reportPublication")
 class PublishReport implements JavaDelegate {
 
+  private final ReportProcess process;
+
   private final Reports reports;
 
-  PublishReport(Reports reports) {
+  PublishReport(Reports reports, ReportProcess process) {
+    this.process = process;
     this.reports = reports;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = reportId(execution);
+    long id = process.reportId(execution);
     Report report = reports.report(id);
     Report published = reports.publish(id, report.getApprovedBy());
     execution.setVariable("issueNumber", published.getIssueNumber());

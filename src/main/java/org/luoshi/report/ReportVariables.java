@@ -32,13 +32,6 @@ final class ReportVariables {
 
   private ReportVariables() {}
 
-  static long reportId(VariableScope scope) {
-    var n = Vars.of(scope).number(REPORT_ID);
-    if (n == null) {
-      throw new IllegalStateException("The process variable " + REPORT_ID + " is missing");
-    }
-    return n.longValueExact();
-  }
 
   static Authentication authentication(DelegateExecution execution) {
     return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

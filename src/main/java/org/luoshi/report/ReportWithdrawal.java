@@ -14,19 +14,23 @@ import org.springframework.stereotype.Component;
 @Component("reportWithdrawal")
 class ReportWithdrawal implements ExecutionListener {
 
+  private final ReportProcess process;
+
   private static final Logger LOG = LoggerFactory.getLogger(ReportWithdrawal.class);
   private final Reports reports;
 
-  ReportWithdrawal(Reports reports) {
+  ReportWithdrawal(Reports reports, ReportProcess process) {
+    this.process = process;
     this.reports = reports;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (!execution.hasVariable(ReportVariables.REPORT_ID)) {
+    var report = process.bound(execution);
+    if (report.isEmpty()) {
       return; // the start was refused before a report existed
     }
-    long id = ReportVariables.reportId(execution);
+    long id = report.get().getId();
     if (reports.withdrawUnpublished(id)) {
       LOG.info("Report {} withdrawn: its process {} ended before publication", id, execution.getProcessInstanceId());
     }

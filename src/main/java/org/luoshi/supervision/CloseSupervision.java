@@ -8,14 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("supervisionClosing")
 class CloseSupervision implements JavaDelegate {
 
+  private final SupervisionProcess process;
+
   private final SupervisionService service;
 
-  CloseSupervision(SupervisionService service) {
+  CloseSupervision(SupervisionService service, SupervisionProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.close(SupervisionVariables.supervisionId(execution));
+    service.close(process.supervisionId(execution));
   }
 }

@@ -9,15 +9,18 @@ import org.springframework.stereotype.Component;
 @Component("conductInspectionListener")
 class ConductInspectionListener implements TaskListener {
 
+  private final SupervisionProcess process;
+
   private final SupervisionService service;
 
-  ConductInspectionListener(SupervisionService service) {
+  ConductInspectionListener(SupervisionService service, SupervisionProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String findings = Vars.of(task).requiredText(SupervisionVariables.FINDINGS, "督查发现");
-    service.recordFindings(SupervisionVariables.supervisionId(task), findings);
+    service.recordFindings(process.supervisionId(task), findings);
   }
 }

@@ -39,6 +39,10 @@ public class Problem {
   @Column(nullable = false)
   private int position;
 
+  /** The execution of this problem's instance of the problem subprocess (see SupervisionProcess). */
+  @Column(name = "execution_id")
+  private String executionId;
+
   @Column(name = "unit_code", nullable = false, length = 64)
   private String unitCode;
 
@@ -93,6 +97,15 @@ public class Problem {
     this.deadline = deadline;
     this.foundOn = foundOn;
     this.status = ProblemStatus.OPEN;
+  }
+
+  /** Binds the problem to the execution of its instance of the problem subprocess (once, at its start). */
+  void bindTo(String executionId) {
+    this.executionId = executionId;
+  }
+
+  public String getExecutionId() {
+    return executionId;
   }
 
   void rectify(String rectification, String by, Instant at) {

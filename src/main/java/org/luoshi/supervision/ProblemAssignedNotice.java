@@ -8,14 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("problemAssignedNotice")
 class ProblemAssignedNotice implements JavaDelegate {
 
+  private final SupervisionProcess process;
+
   private final ProblemNotices notices;
 
-  ProblemAssignedNotice(ProblemNotices notices) {
+  ProblemAssignedNotice(ProblemNotices notices, SupervisionProcess process) {
+    this.process = process;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.assigned(SupervisionVariables.problemId(execution));
+    notices.assigned(process.problemId(execution));
   }
 }

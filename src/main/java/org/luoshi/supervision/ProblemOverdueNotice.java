@@ -8,14 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("problemOverdueNotice")
 class ProblemOverdueNotice implements JavaDelegate {
 
+  private final SupervisionProcess process;
+
   private final ProblemNotices notices;
 
-  ProblemOverdueNotice(ProblemNotices notices) {
+  ProblemOverdueNotice(ProblemNotices notices, SupervisionProcess process) {
+    this.process = process;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.overdue(SupervisionVariables.problemId(execution));
+    notices.overdue(process.problemId(execution));
   }
 }

@@ -8,14 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("problemRejectedNotice")
 class ProblemRejectedNotice implements JavaDelegate {
 
+  private final SupervisionProcess process;
+
   private final ProblemNotices notices;
 
-  ProblemRejectedNotice(ProblemNotices notices) {
+  ProblemRejectedNotice(ProblemNotices notices, SupervisionProcess process) {
+    this.process = process;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.rejected(SupervisionVariables.problemId(execution));
+    notices.rejected(process.problemId(execution));
   }
 }

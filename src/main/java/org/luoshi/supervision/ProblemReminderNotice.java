@@ -8,14 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("problemReminderNotice")
 class ProblemReminderNotice implements JavaDelegate {
 
+  private final SupervisionProcess process;
+
   private final ProblemNotices notices;
 
-  ProblemReminderNotice(ProblemNotices notices) {
+  ProblemReminderNotice(ProblemNotices notices, SupervisionProcess process) {
+    this.process = process;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.remind(SupervisionVariables.problemId(execution));
+    notices.remind(process.problemId(execution));
   }
 }

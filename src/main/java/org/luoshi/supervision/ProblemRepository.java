@@ -28,6 +28,8 @@ interface ProblemRepository extends JpaRepository<Problem, Long>, JpaSpecificati
       + " and p.unitCode in :units group by p.supervision.id, p.status")
   List<Object[]> countBySupervision(Collection<Long> ids, Collection<String> units);
 
+  List<Problem> findBySupervisionIdAndExecutionIdIn(Long supervisionId, Collection<String> executionIds);
+
   boolean existsBySupervisionIdAndUnitCodeIn(Long supervisionId, Collection<String> units);
 
   /** Problems found in a period, by unit and status: rows of (unitCode, status, count). */

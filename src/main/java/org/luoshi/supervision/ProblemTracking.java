@@ -24,17 +24,17 @@ class ProblemTracking implements ExecutionListener {
 
   static final int REMINDER_HOUR = 9;
 
-  private final SupervisionService service;
+  private final SupervisionProcess process;
   private final Organisation organisation;
 
-  ProblemTracking(SupervisionService service, Organisation organisation) {
-    this.service = service;
+  ProblemTracking(Organisation organisation, SupervisionProcess process) {
+    this.process = process;
     this.organisation = organisation;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    Problem p = service.problem(problemId(execution));
+    Problem p = process.bindProblem(execution);
     LocalDate deadline = p.getDeadline();
     String unitName = organisation.unitName(p.getUnitCode());
     execution.setVariableLocal(UNIT_CODE, p.getUnitCode());

@@ -9,16 +9,19 @@ import org.springframework.stereotype.Component;
 @Component("rectifyProblemListener")
 class RectifyProblemListener implements TaskListener {
 
+  private final SupervisionProcess process;
+
   private final SupervisionService service;
 
-  RectifyProblemListener(SupervisionService service) {
+  RectifyProblemListener(SupervisionService service, SupervisionProcess process) {
+    this.process = process;
     this.service = service;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String rectification = Vars.of(task).requiredText(SupervisionVariables.RECTIFICATION, "整改情况");
-    service.recordRectification(SupervisionVariables.problemId(task), rectification, Actors.of(task));
+    service.recordRectification(process.problemId(task), rectification, Actors.of(task));
     // a new rectification awaits a new verdict: the last one (a rejection) no longer stands
     task.setVariable(SupervisionVariables.VERIFIED, null);
   }

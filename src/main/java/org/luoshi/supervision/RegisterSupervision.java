@@ -38,9 +38,11 @@ class RegisterSupervision implements JavaDelegate {
     Supervision s = service.register(SupervisionRequest.from(Vars.of(execution)), startedBy,
         execution.getProcessInstanceId());
 
-    if (execution.getProcessBusinessKey() == null) {
-      execution.setProcessBusinessKey("DC-" + s.getId());
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey != null && !businessKey.equals(SupervisionProcess.businessKey(s))) {
+      throw DomainException.invalid("businessKey", "业务编号由系统生成，请留空");
     }
+    execution.setProcessBusinessKey(SupervisionProcess.businessKey(s));
     execution.setVariable(SUPERVISION_ID, s.getId());
     execution.setVariable(METHOD, s.getMethod().name());
     execution.setVariable(METHOD_NAME, s.getMethod().label());

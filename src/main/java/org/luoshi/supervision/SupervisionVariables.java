@@ -56,25 +56,6 @@ final class SupervisionVariables {
 
   private SupervisionVariables() {}
 
-  static long supervisionId(VariableScope scope) {
-    return requiredId(scope, SUPERVISION_ID);
-  }
-
-  static long problemId(VariableScope scope) {
-    return requiredId(scope, PROBLEM_ID);
-  }
-
-  private static long requiredId(VariableScope scope, String name) {
-    Object v = scope.getVariable(name);
-    if (v instanceof Number n) {
-      return n.longValue();
-    }
-    var n = Vars.of(scope).number(name);
-    if (n == null) {
-      throw new IllegalStateException("The process variable " + name + " is missing");
-    }
-    return n.longValueExact();
-  }
 
   /** A list as a Camunda Json variable, the way Tasklist sends lists. */
   static TypedValue json(Object value) {

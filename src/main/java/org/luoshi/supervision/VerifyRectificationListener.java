@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 @Component("verifyRectificationListener")
 class VerifyRectificationListener implements TaskListener {
 
+  private final SupervisionProcess process;
+
   private final SupervisionService service;
 
-  VerifyRectificationListener(SupervisionService service) {
+  VerifyRectificationListener(SupervisionService service, SupervisionProcess process) {
+    this.process = process;
     this.service = service;
   }
 
@@ -25,7 +28,7 @@ class VerifyRectificationListener implements TaskListener {
   public void notify(DelegateTask task) {
     Vars vars = Vars.of(task);
     boolean verified = vars.requiredBool(VERIFIED, "核验结果");
-    service.recordVerification(problemId(task), verified, vars.text(VERIFY_COMMENT), Actors.of(task));
+    service.recordVerification(process.problemId(task), verified, vars.text(VERIFY_COMMENT), Actors.of(task));
     task.setVariable(VERIFIED, verified);
   }
 }

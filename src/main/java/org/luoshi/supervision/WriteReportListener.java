@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 @Component("writeReportListener")
 class WriteReportListener implements TaskListener {
 
+  private final SupervisionProcess process;
+
   private final SupervisionService service;
 
-  WriteReportListener(SupervisionService service) {
+  WriteReportListener(SupervisionService service, SupervisionProcess process) {
+    this.process = process;
     this.service = service;
   }
 
@@ -25,7 +28,7 @@ class WriteReportListener implements TaskListener {
   public void notify(DelegateTask task) {
     Vars vars = Vars.of(task);
     String report = vars.requiredText(REPORT, "督查报告");
-    List<Problem> problems = service.recordReport(supervisionId(task), report, vars.objectList(PROBLEMS));
+    List<Problem> problems = service.recordReport(process.supervisionId(task), report, vars.objectList(PROBLEMS));
     List<Long> ids = problems.stream().map(Problem::getId).toList();
     task.getExecution().setVariable(PROBLEM_IDS, idList(ids));
     task.getExecution().setVariable(PROBLEM_COUNT, ids.size());

@@ -28,6 +28,16 @@ class SecurityConfig {
     return registration;
   }
 
+  /** Whatever reaches Camunda's REST APIs is a person's input: the engine guard checks its commands. */
+  @Bean
+  FilterRegistrationBean<PersonCallFilter> personCalls() {
+    var registration = new FilterRegistrationBean<>(new PersonCallFilter());
+    registration.setName("luoshi-person-calls");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(5);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
       IdentityService identity, ObjectMapper json) {

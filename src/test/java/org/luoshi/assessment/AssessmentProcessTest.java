@@ -69,6 +69,8 @@ class AssessmentProcessTest {
   static final long APPEAL = 11;
 
   AssessmentService service = mock(AssessmentService.class);
+  AssessmentProcess process = mock(AssessmentProcess.class);
+  Assessment registered;
 
   @BeforeEach
   void setUp() {
@@ -76,8 +78,14 @@ class AssessmentProcessTest {
     when(service.register(anyString(), any(), anyString())).thenAnswer(call -> {
       var a = new Assessment(call.getArgument(0), call.getArgument(1), call.getArgument(2), Instant.now());
       ReflectionTestUtils.setField(a, "id", ID);
+      registered = a;
       return a;
     });
+    // the records bound to the instance: the assessment once registered, each appeal to its 审理申诉
+    when(process.bound(any())).thenAnswer(call -> java.util.Optional.ofNullable(registered));
+    when(process.assessmentId(any())).thenReturn(ID);
+    when(process.appealId(any())).thenAnswer(call ->
+        ((Number) ((org.camunda.bpm.engine.delegate.VariableScope) call.getArgument(0)).getVariable("appealId")).longValue());
     when(service.rows(ID)).thenReturn(List.of(
         row(1, SubjectType.UNIT, "T1", "92.5", 4, 0, 0),
         row(2, SubjectType.UNIT, "T2", "92.5", 4, 1, 0),
@@ -86,15 +94,16 @@ class AssessmentProcessTest {
     when(service.table(ID)).thenReturn("| 排名 | 单位 |");
     when(service.publish(eq(ID), any())).thenReturn(Date.from(NOW.plusDays(15).atZone(Time.ZONE).toInstant()));
     Mocks.register("assessmentRegistration", new RegisterAssessment(service));
-    Mocks.register("assessmentComputation", new ComputeAssessment(service));
-    Mocks.register("assessmentGrading", new GradeAssessment(service));
-    Mocks.register("reviewAssessmentListener", new ReviewAssessmentListener(service));
-    Mocks.register("approveAssessmentListener", new ApproveAssessmentListener(service));
-    Mocks.register("assessmentPublication", new PublishAssessment(service));
-    Mocks.register("decideAppealListener", new DecideAppealListener(service));
-    Mocks.register("appealDecisionNotice", new NotifyAppealDecision(service));
-    Mocks.register("assessmentClosing", new CloseAssessment(service));
-    Mocks.register("assessmentEnded", new AssessmentEnded(service));
+    Mocks.register("assessmentComputation", new ComputeAssessment(service, process));
+    Mocks.register("assessmentGrading", new GradeAssessment(service, process));
+    Mocks.register("reviewAssessmentListener", new ReviewAssessmentListener(service, process));
+    Mocks.register("approveAssessmentListener", new ApproveAssessmentListener(service, process));
+    Mocks.register("assessmentPublication", new PublishAssessment(service, process));
+    Mocks.register("decideAppealListener", new DecideAppealListener(service, process));
+    Mocks.register("appealDecisionNotice", new NotifyAppealDecision(service, process));
+    Mocks.register("assessmentClosing", new CloseAssessment(service, process));
+    Mocks.register("appealBinding", process);
+    Mocks.register("assessmentEnded", new AssessmentEnded(service, process));
   }
 
   @AfterEach

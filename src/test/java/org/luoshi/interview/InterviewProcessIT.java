@@ -142,7 +142,7 @@ class InterviewProcessIT {
     String conduct = steps.task(pi, "conductInterview").getId();
     var tooEarly = completeAs("leader1", conduct, Map.of("held", value(true, "Boolean"),
         "attendees", value("[\"" + a + "\"]", "Json")));
-    assertThat(tooEarly.status()).isEqualTo(500);
+    assertThat(tooEarly.status()).isEqualTo(400);
     assertThat(tooEarly.body()).contains("尚未到约谈日期");
     clock(OffsetDateTime.parse("2026-03-03T11:00:00+08:00"));
     assertThat(completeAs("leader1", conduct, Map.of("held", value("true", "String"),
@@ -359,7 +359,7 @@ class InterviewProcessIT {
     var unknown = http.as("office1").post(definition + "/submit-form", Map.of("variables", Map.of(
         "trigger", value("VIOLATION", "String"), "interviewer", value("leader1", "String"),
         "interviewees", value("nobody", "String"), "subject", value("违规", "String"))));
-    assertThat(unknown.status()).isEqualTo(500);
+    assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.body()).contains("被约谈人不存在：nobody");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("interview").count()).isEqualTo(instances);
 

@@ -228,8 +228,8 @@ class ResponsibilityItemIT {
         Map.of("action", "EXTEND", "newDeadline", "2026-07-31", "extensionReason", "项目审批延后"));
 
     Http.Response noReason = engine.submit("leader1", code, "approveExtension", Map.of("approved", "false"));
-    assertThat(noReason.status()).isEqualTo(500);
-    assertThat(noReason.json().get("message").asText()).contains("comment");
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.json().get("field").asText()).isEqualTo("comment");
     assertThat(engine.task(code, "approveExtension")).isNotNull();
 
     engine.done("leader1", code, "approveExtension", Map.of("approved", "false", "comment", "请按期完成"));
@@ -284,8 +284,9 @@ class ResponsibilityItemIT {
     engine.done("office1", code, "verifyCompletion", Map.of("approved", "true", "qualityScore", 70));
 
     Http.Response noReason = engine.submit("leader1", code, "reviewClosure", Map.of("approved", "true", "qualityScore", 85));
-    assertThat(noReason.status()).isEqualTo(500);
-    assertThat(noReason.json().get("message").asText()).contains("reviewComment", "10");
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.json().get("field").asText()).isEqualTo("reviewComment");
+    assertThat(noReason.json().get("message").asText()).contains("10");
     assertThat(detail(code).get("reviews")).hasSize(1);
 
     engine.done("leader1", code, "reviewClosure",
@@ -311,8 +312,9 @@ class ResponsibilityItemIT {
 
     Http.Response blocked = engine.submit("t1b", parent, "submitCompletion",
         Map.of("action", "COMPLETE", "completedOn", "2026-06-01", "completionNote", "已完成"));
-    assertThat(blocked.status()).isEqualTo(500);
-    assertThat(blocked.json().get("message").asText()).contains("action", "子事项");
+    assertThat(blocked.status()).isEqualTo(400);
+    assertThat(blocked.json().get("field").asText()).isEqualTo("action");
+    assertThat(blocked.json().get("message").asText()).contains("子事项");
     assertThat(detail(parent).get("status").asText()).isEqualTo("IN_PROGRESS");
 
     JsonNode d = detail(parent);
@@ -347,8 +349,8 @@ class ResponsibilityItemIT {
     assertThat(engine.requireTask(code, "reportProgress").getName()).isEqualTo("月度进展：推进就业创业服务提质（2026年6月）");
 
     Http.Response tooMuch = engine.submit("t1b", code, "reportProgress", Map.of("progressPercent", 120, "progressNote", "x"));
-    assertThat(tooMuch.status()).isEqualTo(500);
-    assertThat(tooMuch.json().get("message").asText()).contains("progressPercent");
+    assertThat(tooMuch.status()).isEqualTo(400);
+    assertThat(tooMuch.json().get("field").asText()).isEqualTo("progressPercent");
 
     engine.done("t1b", code, "reportProgress", Map.of("progressPercent", 40, "progressNote", "已完成招聘会 3 场"));
     JsonNode d = detail(code);

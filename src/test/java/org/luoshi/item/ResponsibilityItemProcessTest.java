@@ -63,11 +63,11 @@ class ResponsibilityItemProcessTest {
       return Date.from(ClockUtil.getCurrentTime().toInstant().plus(1, ChronoUnit.DAYS));
     }
 
-    public boolean isOverdue(String code) {
+    public boolean isOverdue(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
       return overdue;
     }
 
-    public boolean replyOverdue(String code) {
+    public boolean replyOverdue(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
       return replyOverdue;
     }
 
@@ -190,7 +190,7 @@ class ResponsibilityItemProcessTest {
 
   private void acceptAndPlan(ProcessInstance pi) {
     complete(task("acceptItem", pi), withVariables("accepted", true));
-    assertThat(pi).isWaitingAt("notifyAccepted");
+    assertThat(pi).hasPassed("notifyAccepted").isWaitingAt("planItem");
     runAsync();
     complete(task("planItem", pi), withVariables("responsiblePerson", "t1a", "measures", "措施"));
     assertThat(pi).isWaitingAt("submitCompletion");

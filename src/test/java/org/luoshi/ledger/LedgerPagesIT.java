@@ -59,7 +59,7 @@ class LedgerPagesIT {
     assertThat(me.json().get("office").asBoolean()).isTrue();
     assertThat(browser.request("GET", "/api/units", null).json().findValuesAsText("code")).contains("T1", "T2");
 
-    var write = browser.request("POST", "/api/items", "{\"title\":\"x\"}");
+    var write = browser.request("POST", "/api/items", "{\"title\":\"x\"}", null);
     assertThat(write.status()).as("a write without the session's CSRF token").isEqualTo(403);
     assertThat(write.json().get("message").asText()).contains("刷新页面");
   }
@@ -71,7 +71,7 @@ class LedgerPagesIT {
     String token = t1a.apiCsrfToken();
     assertThat(token).isNotBlank();
 
-    assertThat(t1a.request("POST", "/api/notifications/read-all", null).status()).isEqualTo(403);
+    assertThat(t1a.request("POST", "/api/notifications/read-all", null, null).status()).isEqualTo(403);
     assertThat(t1a.request("POST", "/api/notifications/read-all", null, "forged").status()).isEqualTo(403);
     WebappSession office = new WebappSession(port);
     assertThat(office.login("tasklist", "office1", TestOrganisation.PASSWORD).status()).isEqualTo(200);

@@ -14,7 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class LogChannelTest {
 
   static NotificationSettings settings(boolean on) {
-    return new NotificationSettings(null, null, null, null, null, new NotificationSettings.LogChannelSettings(on));
+    return new NotificationSettings(null, null, null, null, null, new NotificationSettings.LogChannelSettings(on), null);
   }
 
   @Test

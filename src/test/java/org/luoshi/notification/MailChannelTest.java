@@ -54,7 +54,7 @@ class MailChannelTest {
   MailChannel channel(String host) {
     StaticListableBeanFactory beans = new StaticListableBeanFactory();
     beans.addBean("mailSender", new Server());
-    NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null);
+    NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null, null);
     return new MailChannel(beans.getBeanProvider(JavaMailSender.class), new MockEnvironment()
         .withProperty("spring.mail.host", host), new MailTemplates(settings), settings, noChoices);
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class MailTemplatesTest {
 
   final MailTemplates templates = new MailTemplates(
-      new NotificationSettings(null, "https://luoshi.example.gov.cn/", null, null, null, null));
+      new NotificationSettings(null, "https://luoshi.example.gov.cn/", null, null, null, null, null));
 
   static NotificationChannel.Message message(String type, String link) {
     return new NotificationChannel.Message("t1a", "甲一", "t1a@test.example", type, "约谈通知：请按时参加",

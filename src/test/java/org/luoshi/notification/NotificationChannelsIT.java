@@ -112,6 +112,8 @@ class NotificationChannelsIT {
   @Autowired NotificationDeliveryRepository deliveries;
   @Autowired NotificationPreferenceRepository preferences;
   @Autowired JavaMailSender mailSender;
+  @Autowired Outbox outbox;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   Http http;
   Engine engine;
 
@@ -273,29 +275,76 @@ class NotificationChannelsIT {
   }
 
   @Test
-  void aJobRetriedAfterItSentMailSendsNobodyTheSameMailTwice() {
+  void aNoticeWhoseTransactionRollsBackSendsNothingAndItsRetrySendsOnce() {
     var config = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     Notice notice = new Notice("ITEM_REMINDER", "黄灯提醒：测试", "正文", "/ledger/items/ZR-2026-9999", "TEST:retried-job");
 
-    // the job sends, then fails for another reason: its transaction (the inbox entries) is rolled back
+    // a job raises the notice, then fails for another reason: inbox and outbox are rolled back together
     assertThatThrownBy(() -> config.getCommandExecutorTxRequired().execute(context -> {
-      context.setCurrentJob(new MessageEntity());
       notifications.send(notice, List.of("t1a", "t1b"));
-      throw new IllegalStateException("the job failed after sending");
-    })).hasMessageContaining("failed after sending");
+      throw new IllegalStateException("the job failed after raising the notice");
+    })).hasMessageContaining("failed after raising");
     assertThat(inbox("t1a", "ITEM_REMINDER", null)).isEmpty();
-    assertThat(SMTP.to(mail("t1a"))).hasSize(1);
-    assertThat(SMTP.to(mail("t1b"))).hasSize(1);
+    assertThat(deliveries.findByNoticeKeyOrderByIdAsc("TEST:retried-job")).isEmpty();
+    outbox.drainNow();
+    assertThat(SMTP.received()).isEmpty();
 
-    // the retry writes the inbox entries and finds the mails sent
-    config.getCommandExecutorTxRequired().execute(context -> {
-      context.setCurrentJob(new MessageEntity());
-      return notifications.send(notice, List.of("t1a", "t1b"));
-    });
+    // the retry commits: inbox entries, then one mail each, however often the outbox is drained
+    config.getCommandExecutorTxRequired().execute(context -> notifications.send(notice, List.of("t1a", "t1b")));
+    outbox.drainNow();
+    outbox.drainNow();
     assertThat(inbox("t1a", "ITEM_REMINDER", null)).hasSize(1);
-    assertThat(inbox("t1b", "ITEM_REMINDER", null)).hasSize(1);
     assertThat(SMTP.to(mail("t1a"))).hasSize(1);
     assertThat(SMTP.to(mail("t1b"))).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryWhoseSenderDiedIsSentAfterTheLeaseWithTheSameMessageId() throws Exception {
+    Notice notice = new Notice("ITEM_REMINDER", "黄灯提醒：租约", "正文", null, "TEST:lease");
+    notifications.send(notice, List.of("t2a"));
+    assertThat(SMTP.to(mail("t2a"))).hasSize(1);
+    NotificationDelivery d = deliveries.findByNoticeKeyOrderByIdAsc("TEST:lease").get(0);
+    String firstId = SMTP.to(mail("t2a")).get(0).getMessageID();
+
+    // a node sent the mail and died before recording it: the delivery stays claimed
+    jdbc.update("update ls_notification_delivery set status = 'SENDING', claimed_by = 'dead-node', claimed_at = ?"
+        + " where id = ?", java.sql.Timestamp.from(org.luoshi.engine.Time.now()), d.getId());
+    outbox.drainNow();
+    assertThat(SMTP.to(mail("t2a"))).as("a fresh claim is left to its node").hasSize(1);
+
+    jdbc.update("update ls_notification_delivery set claimed_at = ? where id = ?",
+        java.sql.Timestamp.from(org.luoshi.engine.Time.now().minus(java.time.Duration.ofMinutes(6))), d.getId());
+    outbox.drainNow();
+    assertThat(SMTP.to(mail("t2a"))).as("taken over after the lease").hasSize(2);
+    assertThat(SMTP.to(mail("t2a")).get(1).getMessageID()).as("the same Message-ID: a repeat is recognisable")
+        .isEqualTo(firstId).startsWith("<").endsWith(".notice@luoshi>");
+    assertThat(deliveries.findById(d.getId()).orElseThrow().getStatus()).isEqualTo(NotificationDelivery.Status.SENT);
+  }
+
+  @Test
+  void twoSendersDrainingAtOnceSendEachMailOnce() throws Exception {
+    // twenty notices in the outbox, not drained yet (as another node wrote them)
+    var config = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    for (int i = 0; i < 20; i++) {
+      Notice n = new Notice("ITEM_REMINDER", "并发 " + i, "正文", null, "TEST:concurrent:" + i);
+      notifications.send(n, List.of("t3a"));
+    }
+    jdbc.update("update ls_notification_delivery set status = 'PENDING', sent_at = null, attempts = 0"
+        + " where notice_key like 'TEST:concurrent:%'");
+    SMTP.purge();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var runs = List.of(pool.submit(outbox::drainNow), pool.submit(outbox::drainNow), pool.submit(outbox::drainNow));
+      int sent = 0;
+      for (var r : runs) {
+        sent += r.get();
+      }
+      assertThat(sent).isEqualTo(20);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(SMTP.received()).hasSize(20);
+    assertThat(SMTP.received().stream().map(m -> TestSmtp.subject(m)).distinct()).hasSize(20);
   }
 
   @Test

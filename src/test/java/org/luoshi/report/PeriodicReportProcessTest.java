@@ -55,6 +55,7 @@ class PeriodicReportProcessTest {
 
   static final long REPORT_ID = 7;
   Reports reports = mock(Reports.class);
+  ReportProcess process = mock(ReportProcess.class);
   Report report;
 
   /** Stands in for ${reportSchedule}: the defaults of application.yaml. */
@@ -88,12 +89,15 @@ class PeriodicReportProcessTest {
       return report;
     });
     when(reports.content(any())).thenAnswer(call -> content(report));
+    when(process.bound(any())).thenAnswer(call -> java.util.Optional.ofNullable(report).filter(r ->
+        r.getProcessInstanceId().equals(org.luoshi.engine.Instances.processInstanceId(call.getArgument(0)))));
+    when(process.reportId(any())).thenReturn(REPORT_ID);
     Mocks.register("reportSchedule", new Schedule());
-    Mocks.register("reportGeneration", new GenerateReport(reports));
-    Mocks.register("editReportListener", new EditReportListener(reports));
-    Mocks.register("approveReportListener", new ApproveReportListener(reports));
-    Mocks.register("reportPublication", new PublishReport(reports));
-    Mocks.register("reportWithdrawal", new ReportWithdrawal(reports));
+    Mocks.register("reportGeneration", new GenerateReport(reports, process));
+    Mocks.register("editReportListener", new EditReportListener(reports, process));
+    Mocks.register("approveReportListener", new ApproveReportListener(reports, process));
+    Mocks.register("reportPublication", new PublishReport(reports, process));
+    Mocks.register("reportWithdrawal", new ReportWithdrawal(reports, process));
     Mocks.register("quarterlyReportStart", new QuarterlyReportStart(reports));
     Mocks.register("halfYearCircularStart", new HalfYearCircularStart(reports));
   }

@@ -175,8 +175,9 @@ class SupervisionApiIT {
 
     Http.Response r = driver.submit("office1", driver.task(pi, "writeReport"), Map.of("report", "报告",
         "problems", List.of(problem(other, "未抽中的单位", Time.today().plusDays(5).toString()))));
-    assertThat(r.status()).isEqualTo(500);
-    assertThat(r.json().get("message").asText()).contains("不是本次督查的被督查单位", "problems[0].unitCode");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get("message").asText()).contains("不是本次督查的被督查单位");
+    assertThat(r.json().get("field").asText()).isEqualTo("problems[0].unitCode");
     assertThat(driver.task(pi, "writeReport")).isNotNull();
   }
 

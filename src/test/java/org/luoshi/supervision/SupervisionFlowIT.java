@@ -267,8 +267,9 @@ class SupervisionFlowIT {
   private void refused(String user, String pi, String taskKey, Map<String, ?> values, String field, String message) {
     Task task = driver.task(pi, taskKey);
     Http.Response r = driver.submit(user, task, values);
-    assertThat(r.status()).as(r.toString()).isEqualTo(500);
-    assertThat(r.json().get("message").asText()).as(r.toString()).contains(message, "（" + field + "）");
+    assertThat(r.status()).as(r.toString()).isEqualTo(400);
+    assertThat(r.json().get("message").asText()).as(r.toString()).contains(message).doesNotContain("ENGINE");
+    assertThat(r.json().get("field").asText()).as(r.toString()).isEqualTo(field);
     assertThat(driver.task(pi, taskKey).getId()).isEqualTo(task.getId());
   }
 

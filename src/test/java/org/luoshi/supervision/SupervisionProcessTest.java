@@ -75,6 +75,7 @@ class SupervisionProcessTest {
   SupervisionService service = mock(SupervisionService.class);
   Organisation organisation = mock(Organisation.class);
   ProblemNotices notices = mock(ProblemNotices.class);
+  SupervisionProcess process = mock(SupervisionProcess.class);
   Map<Long, Problem> problems = new HashMap<>();
 
   @BeforeEach
@@ -82,17 +83,23 @@ class SupervisionProcessTest {
     setClock(NOW);
     when(organisation.unitName(anyString())).thenAnswer(call -> "单位" + call.getArgument(0));
     when(service.problem(anyLong())).thenAnswer(call -> problems.get((Long) call.getArgument(0)));
+    // the records bound to the instance: the one supervision, and each problem to its subprocess instance
+    when(process.supervisionId(any())).thenReturn(SUPERVISION_ID);
+    when(process.problemId(any())).thenAnswer(call ->
+        ((Number) ((org.camunda.bpm.engine.delegate.VariableScope) call.getArgument(0)).getVariable("problemId")).longValue());
+    when(process.bindProblem(any())).thenAnswer(call ->
+        problems.get(((Number) ((org.camunda.bpm.engine.delegate.VariableScope) call.getArgument(0)).getVariable("problemId")).longValue()));
     Mocks.register("supervisionRegistration", new RegisterSupervision(service, organisation));
-    Mocks.register("conductInspectionListener", new ConductInspectionListener(service));
-    Mocks.register("writeReportListener", new WriteReportListener(service));
-    Mocks.register("problemTracking", new ProblemTracking(service, organisation));
-    Mocks.register("rectifyProblemListener", new RectifyProblemListener(service));
-    Mocks.register("verifyRectificationListener", new VerifyRectificationListener(service));
-    Mocks.register("supervisionClosing", new CloseSupervision(service));
-    Mocks.register("problemAssignedNotice", new ProblemAssignedNotice(notices));
-    Mocks.register("problemRejectedNotice", new ProblemRejectedNotice(notices));
-    Mocks.register("problemOverdueNotice", new ProblemOverdueNotice(notices));
-    Mocks.register("problemReminderNotice", new ProblemReminderNotice(notices));
+    Mocks.register("conductInspectionListener", new ConductInspectionListener(service, process));
+    Mocks.register("writeReportListener", new WriteReportListener(service, process));
+    Mocks.register("problemTracking", new ProblemTracking(organisation, process));
+    Mocks.register("rectifyProblemListener", new RectifyProblemListener(service, process));
+    Mocks.register("verifyRectificationListener", new VerifyRectificationListener(service, process));
+    Mocks.register("supervisionClosing", new CloseSupervision(service, process));
+    Mocks.register("problemAssignedNotice", new ProblemAssignedNotice(notices, process));
+    Mocks.register("problemRejectedNotice", new ProblemRejectedNotice(notices, process));
+    Mocks.register("problemOverdueNotice", new ProblemOverdueNotice(notices, process));
+    Mocks.register("problemReminderNotice", new ProblemReminderNotice(notices, process));
   }
 
   @AfterEach

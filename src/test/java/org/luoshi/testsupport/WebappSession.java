@@ -51,9 +51,12 @@ public class WebappSession {
     }
   }
 
-  /** A request within this browser session (its cookies, no basic credentials). */
+  /**
+   * A request within this browser session (its cookies, no basic credentials); a write carries the
+   * session's CSRF token (its XSRF-TOKEN cookie), as the webapps send every write.
+   */
   public Http.Response request(String method, String path, String jsonBody) {
-    return request(method, path, jsonBody, null);
+    return request(method, path, jsonBody, "GET".equals(method) ? null : csrfToken());
   }
 
   /** The CSRF token /api hands to a page of this session (the X-XSRF-TOKEN header of its answers). */
@@ -67,13 +70,14 @@ public class WebappSession {
     }
   }
 
-  /** A request within this browser session with an {@code X-XSRF-TOKEN} header (none when null). */
+  /** A request within this browser session with this {@code X-XSRF-TOKEN} (none when null: a forged write). */
   public Http.Response request(String method, String path, String jsonBody, String csrfToken) {
     try {
       var b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
           .header("X-Requested-With", "XMLHttpRequest");
       if (csrfToken != null) {
-        b.header("X-XSRF-TOKEN", csrfToken);
+        // as the webapps send every write: the session's CSRF token, from the app's own origin
+        b.header("X-XSRF-TOKEN", csrfToken).header("Origin", base).header("Referer", base + "/camunda/app/tasklist/default/");
       }
       if (jsonBody == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());

@@ -1,0 +1,83 @@
+package org.luoshi.assessment;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.luoshi.engine.Instances;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which assessment and which appeal a delegate or listener works on: the assessment bound to its
+ * process instance at registration, and the appeal bound to its instance of 审理申诉 when the appeal
+ * arrived (BPMN: start listener {@code ${appealBinding}}). Never a variable a task worker could write.
+ */
+@Component("appealBinding")
+class AssessmentProcess implements ExecutionListener {
+
+  private final AssessmentRepository assessments;
+  private final AppealRepository appeals;
+
+  AssessmentProcess(AssessmentRepository assessments, AppealRepository appeals) {
+    this.assessments = assessments;
+    this.appeals = appeals;
+  }
+
+  /** The assessment of this instance, if one was registered (not when the start was refused). */
+  @Transactional(readOnly = true)
+  Optional<Assessment> bound(VariableScope scope) {
+    Optional<Assessment> a = assessments.findByProcessInstanceId(Instances.processInstanceId(scope));
+    a.ifPresent(x -> Instances.checkBusinessKey(scope, businessKey(x)));
+    return a;
+  }
+
+  long assessmentId(VariableScope scope) {
+    return bound(scope).orElseThrow(() -> new IllegalStateException(
+        "No assessment is bound to process instance " + Instances.processInstanceId(scope))).getId();
+  }
+
+  /**
+   * An appeal arrived (start of the event sub-process 审理申诉): the appeal the filing put into this
+   * scope — Luoshi's own correlation, never a person's — is bound to the scope's execution, once,
+   * if it belongs to this instance's assessment.
+   */
+  @Override
+  @Transactional
+  public void notify(DelegateExecution execution) {
+    long assessmentId = assessmentId(execution);
+    long appealId = ((Number) execution.getVariable(AssessmentVariables.APPEAL_ID)).longValue();
+    Appeal appeal = appeals.findById(appealId).filter(x -> x.getAssessmentId() == assessmentId)
+        .orElseThrow(() -> new IllegalStateException("Appeal " + appealId + " is not one of assessment " + assessmentId));
+    if (appeal.getExecutionId() != null && !appeal.getExecutionId().equals(execution.getId())) {
+      throw new IllegalStateException("Appeal " + appealId + " is already bound to execution " + appeal.getExecutionId());
+    }
+    appeal.bindTo(execution.getId());
+  }
+
+  /**
+   * The appeal whose 审理申诉 this task or execution runs in. An appeal filed before appeals were
+   * bound (an upgraded database) is bound here, once, from the scope the filing put it into.
+   */
+  @Transactional
+  long appealId(VariableScope scope) {
+    long assessmentId = assessmentId(scope);
+    List<String> executions = Instances.executionIdsUpward(scope);
+    return appeals.findByAssessmentIdAndExecutionIdIn(assessmentId, executions).stream().findFirst()
+        .or(() -> Instances.nearestLocal(scope, AssessmentVariables.APPEAL_ID)
+            .flatMap(e -> appeals.findById(((Number) e.getValue()).longValue())
+                .filter(x -> x.getAssessmentId() == assessmentId && x.getExecutionId() == null)
+                .map(x -> {
+                  x.bindTo(e.getKey());
+                  return x;
+                })))
+        .orElseThrow(() -> new IllegalStateException("No appeal of assessment " + assessmentId
+            + " is bound to executions " + executions))
+        .getId();
+  }
+
+  static String businessKey(Assessment a) {
+    return "KH-" + a.getPeriod() + "-" + a.getId();
+  }
+}
