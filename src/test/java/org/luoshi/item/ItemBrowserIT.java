@@ -208,6 +208,8 @@ class ItemBrowserIT {
     Rectangle complete = browser.rect(By.xpath("//button[normalize-space(.)='完成']"));
     assertThat(box.getY() + box.getHeight()).as("above 完成, not over it").isLessThanOrEqualTo(complete.getY());
     assertThat(complete.getY() - (box.getY() + box.getHeight())).isLessThan(80);
+    assertThat(complete.getY() + complete.getHeight()).as("both in view, above Tasklist's footer").isLessThanOrEqualTo(
+        browser.rect(By.cssSelector("footer")).getY());
     assertThat(browser.driver().findElements(By.cssSelector(".luoshi-field-refused label")).stream()
         .map(e -> e.getText()).toList()).as("the field it concerns is marked").anyMatch(t -> t.startsWith("审核意见"));
     browser.settle().screenshot("item-review-refused-zh");

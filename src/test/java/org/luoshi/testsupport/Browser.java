@@ -138,11 +138,18 @@ public final class Browser implements AutoCloseable {
   public Browser login(String app, String user, String password) {
     openLogin(app);
     WebElement name = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=text]"));
-    name.clear();
-    name.sendKeys(user);
     WebElement secret = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=password]"));
-    secret.clear();
-    secret.sendKeys(password);
+    // the login page moves the focus to the user name a moment after it starts: type until both hold
+    for (int attempt = 0; attempt < 5; attempt++) {
+      name.clear();
+      name.sendKeys(user);
+      secret.clear();
+      secret.click();
+      secret.sendKeys(password);
+      if (user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
+        break;
+      }
+    }
     driver.findElement(By.cssSelector(LOGIN_FORM + " button[type=submit]")).click();
     try {
       waitFor(By.cssSelector(SIGNED_IN));

@@ -134,7 +134,9 @@ ngModule.config(['$provide', $provide => {
             if (footer) {
               footer.scrollIntoView({block: 'end'});
             } else if (box) {
-              box.scrollIntoView({block: 'nearest'});
+              // a task's 完成 sits just under the message; Tasklist's footer covers the pane's bottom edge
+              const actions = box.parentElement.querySelector('.form-actions');
+              (actions || box).scrollIntoView({block: 'center'});
             }
           }));
         } else if (!err && result && !($scope.params && $scope.params.taskId)) {
