@@ -215,8 +215,11 @@ class WebappsBrowserIT {
     browser.login("tasklist", "t2a", TestOrganisation.PASSWORD);
     browser.openFilter("本单位待办").openTask("签收：整治背街小巷环境卫生");
     browser.waitForText("责任清单事项（样例）", "测试二局", "甲二");
-    assertThat(browser.text()).doesNotContain("新建任务", "添加用户组", "(v.", "租户");
+    assertThat(browser.text()).doesNotContain("新建任务", "添加用户组", "(v.", "租户", "设置跟进日期");
     assertThat(browser.driver().findElements(By.cssSelector(".meta .groups a"))).as("groups not edited here").isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector(".meta.dates [cam-widget-inline-field]")))
+        .as("the due date is read, not edited (the engine refuses a clerk's change)").isEmpty();
+    assertThat(browser.texts(".meta.dates .luoshi-due")).singleElement().asString().startsWith("到期");
     browser.settle().screenshot("tasklist-task-unit-member-zh");
   }
 
@@ -260,6 +263,11 @@ class WebappsBrowserIT {
     browser.tag("被约谈人", "甲一（测试一局）").tag("被约谈人", "甲二（测试二局）");
     assertThat(browser.formField("被约谈人").getText()).contains("甲一（测试一局）", "甲二（测试二局）");
     browser.settle().screenshot("tasklist-interview-start-people-zh");
+
+    browser.go("/camunda/app/tasklist/default/");
+    browser.waitFor(By.cssSelector(Browser.SIGNED_IN));
+    browser.openStartForm("督查督办");
+    assertThat(browser.options("被督查单位")).containsExactly("测试一局", "测试二局", "测试街道", "新设服务中心");
   }
 
   @Test

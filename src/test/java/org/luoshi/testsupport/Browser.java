@@ -185,8 +185,21 @@ public final class Browser implements AutoCloseable {
   /** Tasklist: opens "发起流程", picks the process by its name and waits for its start form. */
   public Browser openStartForm(String processName) {
     click(By.xpath("//a[normalize-space(.)='发起流程']"));
-    click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']"));
-    waitFor(By.cssSelector(".modal-body .fjs-form, .modal-body form"));
+    By process = By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']");
+    By form = By.cssSelector(".modal-body .fjs-form, .modal-body form");
+    click(process);
+    // a click while the dialog still slides in or redraws its list is lost: click again while the list is there
+    for (int attempt = 1; attempt < 4 && !driver.findElements(process).isEmpty(); attempt++) {
+      try {
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(form));
+        return this;
+      } catch (org.openqa.selenium.TimeoutException stillThere) {
+        if (!driver.findElements(process).isEmpty()) {
+          click(process);
+        }
+      }
+    }
+    waitFor(form);
     return this;
   }
 

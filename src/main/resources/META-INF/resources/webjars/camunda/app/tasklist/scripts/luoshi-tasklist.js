@@ -225,10 +225,20 @@ function whoAmI($http, userId) {
   return me.answer;
 }
 
+const DUE_DATE =
+  '<ul class="meta list-inline dates times"><li>'
+  + '<span class="due-date luoshi-due" ng-if="task.due" ng-class="{overdue: task.due && (task.due < now)}">'
+  + '<span class="glyphicon glyphicon-bell" uib-tooltip="{{ \'DUE_DATE\' | translate }}" tooltip-placement="top"></span> '
+  + '{{ \'DUE\' | translate }} <span uib-tooltip="{{ task.due | camDate:\'long\' }}" tooltip-placement="top"'
+  + ' am-time-ago="task.due">{{ task.due }}</span></span></li></ul>';
+
 ngModule.config(['$provide', $provide => {
   $provide.decorator('camTasklistTaskMetaDirective', ['$delegate', '$http', ($delegate, $http) => {
     const meta = $delegate[0];
     meta.template = meta.template
+      // the due date is read, not edited, and there is no personal follow-up date: task properties are
+      // the process's (the engine refuses a clerk's change, see engine/EngineGuard)
+      .replace(/<ul class="meta list-inline dates times">[\s\S]*?<\/ul>/, DUE_DATE)
       // who the task waits for is shown, but the groups are not edited here (no "添加用户组")
       .replace('<span ng-click="editGroups()">', '<span class="luoshi-groups">')
       .replace(/<a href ng-if="groupNames.length === 0"[\s\S]*?<\/a>/, '<span ng-if="groupNames.length === 0">—</span>')
@@ -276,7 +286,8 @@ const LIGHTS = {'红灯': 'red', '黄灯': 'yellow', '绿灯': 'green'};
 // already says what the item is, so its title is not repeated
 const CARD =
   '<div class="luoshi-card">'
-  + '<span ng-repeat="info in variableDefinitions" ng-if="variablesByName[info.name].value != null && info.name !== \'title\'"'
+  + '<span ng-repeat="info in variableDefinitions" ng-if="variablesByName[info.name].value != null'
+  + ' && variablesByName[info.name].value !== \'\' && info.name !== \'title\'"'
   + ' class="luoshi-fact luoshi-fact-{{ info.name }}" ng-class="luoshiLight(info.name, variablesByName[info.name].value)">'
   + '<span class="luoshi-fact-label">{{ info.label }}</span> '
   + '<span class="luoshi-fact-value">{{ variablesByName[info.name].value }}</span></span>'
