@@ -51,7 +51,8 @@ const L = {
   names(list, names) { return (list || []).map(p => (names || {})[p] || p).join('、'); },
   status(s, overdue) { return '<span class="tag ' + s + '">' + L.labels.status[s] + '</span>' + (overdue ? ' <span class="tag overdue">逾期</span>' : ''); },
   async header(active) {
-    const nav = [['/ledger/', '责任清单台账', 'items'], ['/ledger/rankings.html', '考核排名', 'rankings'],
+    const nav = [['/ledger/', '责任清单台账', 'items'], ['/ledger/stats.html', '统计图表', 'stats'],
+      ['/ledger/rankings.html', '考核排名', 'rankings'],
       ['/ledger/assessments.html', '年度考核', 'assessments'],
       ['/ledger/problems.html', '督查问题台账', 'problems'], ['/ledger/calibration.html', '评分校准', 'calibration'],
       ['/ledger/reports.html', '督查报告与通报', 'reports'],
@@ -69,6 +70,12 @@ const L = {
       }).catch(() => null);
       return me;
     } catch (e) { return null; }
+  },
+  /** The seed's figures of GET /api/stats as cards (下发、已销号、进入销号程序、正在落实 …). */
+  cards(el, t) {
+    el.innerHTML = [['下发', t.issued], ['已销号', t.closed], ['进入销号程序', t.closing], ['正在落实', t.inProgress],
+      ['已退回', t.returned], ['已撤销', t.cancelled], ['逾期未完成', t.overdue], ['批示件回复率', L.rate(t.instructionReplyRate)]]
+      .map(([k, v]) => '<div class="card"><b>' + v + '</b><span>' + k + '</span></div>').join('');
   },
   param(name) { return new URLSearchParams(location.search).get(name); },
 };

@@ -51,9 +51,11 @@ class AssessmentController {
     return service.list(period, user.seesEverything());
   }
 
+  /** One run: the results for all who may see it; consequences and appeals as far as they concern the reader. */
   @GetMapping("/{id}")
   AssessmentView get(@PathVariable long id) {
-    return service.view(id, user.seesEverything());
+    return service.view(id, new AssessmentService.Reader(user.seesEverything(),
+        user.seesEverything() || user.isLeader(), user.id(), user.unitCodes()));
   }
 
   /** 201 with the appeal. */

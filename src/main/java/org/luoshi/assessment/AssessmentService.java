@@ -535,11 +535,30 @@ public class AssessmentService {
         at(a.getAppealUntil()), gradeCounts(resultsOf(a.getId())))).toList();
   }
 
+  /**
+   * Who reads an assessment: drafts only for those who see everything; the consequences and appeals
+   * of all for them and the leaders, for unit staff those about their units and themselves (a
+   * colleague's appeal of another unit, or another person's post adjustment, is not theirs to read).
+   */
+  public record Reader(boolean seesDrafts, boolean seesAllDetails, String userId, List<String> unitCodes) {
+
+    boolean concerns(AssessmentResult r) {
+      return r != null && (unitCodes.contains(r.getUnitCode())
+          || (r.getSubjectType() == SubjectType.PERSON && userId.equals(r.getSubjectId())));
+    }
+  }
+
   /** One run as the caller may see it: units see published runs only (404 otherwise). */
   @Transactional(readOnly = true)
   public AssessmentView view(long id, boolean seesEverything) {
+    return view(id, new Reader(seesEverything, true, null, List.of()));
+  }
+
+  /** One run as the reader may see it: published runs only unless they see drafts (404 otherwise). */
+  @Transactional(readOnly = true)
+  public AssessmentView view(long id, Reader reader) {
     Assessment a = assessments.findById(id)
-        .filter(x -> seesEverything || x.getStatus().isPublished())
+        .filter(x -> reader.seesDrafts() || x.getStatus().isPublished())
         .orElseThrow(() -> DomainException.notFound("没有这个考核：" + id));
     List<AssessmentResult> rows = resultsOf(id);
     Map<Long, AssessmentResult> byId = new LinkedHashMap<>();
@@ -550,10 +569,13 @@ public class AssessmentService {
         r.getGrade(), r.getGrade() == null ? null : r.getGrade().label(), r.getGradeReason(), r.getOriginalGrade()))
         .toList();
     List<AssessmentView.ConsequenceView> consequenceViews = consequences.findByAssessmentIdOrderByIdAsc(id).stream()
+        .filter(k -> reader.seesAllDetails() || reader.concerns(byId.get(k.getResultId())))
         .map(k -> new AssessmentView.ConsequenceView(k.getId(), k.getResultId(), name(byId, k.getResultId()),
             k.getType(), k.getType().label(), k.getReason(), k.getInterviewId(), k.getInterviewee(), k.isActive(),
             at(k.getWithdrawnAt()), k.getWithdrawnReason())).toList();
     List<AssessmentView.AppealView> appealViews = appeals.findByAssessmentIdOrderByIdAsc(id).stream()
+        .filter(x -> reader.seesAllDetails() || reader.concerns(byId.get(x.getResultId()))
+            || x.getFiledBy().equals(reader.userId()))
         .map(x -> appealView(x, byId)).toList();
     boolean open = a.getStatus() == AssessmentStatus.PUBLISHED && a.getAppealUntil() != null
         && Time.now().isBefore(a.getAppealUntil());

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
  * What each role may do in the engine and the webapps (engine authorizations are on).
  *
  * <ul>
- *   <li>Everyone (also units created later in Admin): Tasklist, reading people, groups and process
+ *   <li>Everyone (also units created later in Admin): Tasklist, reading groups and process
  *       models. A unit's tasks are visible to its members through the candidate-group
- *       authorizations the engine creates for each task.
+ *       authorizations the engine creates for each task. People: the office, leaders and
+ *       principal leaders read everyone; unit staff the people they work with ({@link PeopleVisibility}).
  *   <li>督查室: Cockpit; starts processes; reads every instance, task and history; retries jobs.
  *   <li>主要领导: Cockpit; reads every instance, task and history; may start interviews.
  *   <li>分管领导: Cockpit for the instances they lead (granted per instance); may start interviews.
@@ -43,7 +44,11 @@ public class AccessPolicy {
   void apply() {
     // everyone
     grantGlobal(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grantGlobal(Resources.USER, ANY, Permissions.READ);
+    // not every user's profile for everyone (issue 13): the people a unit works with, see PeopleVisibility
+    revokeGlobal(Resources.USER, ANY, Permissions.READ);
+    for (String group : PeopleVisibility.SHARED_GROUPS) {
+      grantGroup(group, Resources.USER, ANY, Permissions.READ);
+    }
     grantGlobal(Resources.GROUP, ANY, Permissions.READ);
     grantGlobal(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grantGlobal(Resources.DECISION_DEFINITION, ANY, Permissions.READ);
@@ -107,6 +112,22 @@ public class AccessPolicy {
 
   public void grantGlobal(Resource resource, String resourceId, Permission... permissions) {
     grant(AUTH_TYPE_GLOBAL, ANY, null, resource, resourceId, permissions);
+  }
+
+  /** Takes a permission out of the global authorization on a resource (deleting it when none is left). */
+  void revokeGlobal(Resource resource, String resourceId, Permission permission) {
+    for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
+        .resourceType(resource).resourceId(resourceId).list()) {
+      if (!a.isPermissionGranted(permission)) {
+        continue;
+      }
+      a.removePermission(permission);
+      if (Arrays.stream(a.getPermissions(Permissions.values())).allMatch(p -> p == Permissions.NONE)) {
+        authorizations.deleteAuthorization(a.getId());
+      } else {
+        authorizations.saveAuthorization(a);
+      }
+    }
   }
 
   public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {

@@ -1,6 +1,8 @@
 package org.luoshi.identity;
 
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.luoshi.engine.DatabaseInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +62,16 @@ public class DemoOrganisation implements ApplicationRunner {
   private final Accounts accounts;
   private final IdentityProperties properties;
   private final DatabaseInfo database;
+  private final PeopleVisibility visibility;
+  private final ProcessEngineConfigurationImpl engine;
 
-  DemoOrganisation(Accounts accounts, IdentityProperties properties, DatabaseInfo database) {
+  DemoOrganisation(Accounts accounts, IdentityProperties properties, DatabaseInfo database,
+      PeopleVisibility visibility, ProcessEngineConfiguration engine) {
     this.accounts = accounts;
     this.properties = properties;
     this.database = database;
+    this.visibility = visibility;
+    this.engine = (ProcessEngineConfigurationImpl) engine;
   }
 
   @Override
@@ -84,6 +91,12 @@ public class DemoOrganisation implements ApplicationRunner {
 
   /** Creates what is missing of the demo district; returns how many users it created. */
   public int seed() {
+    int[] created = {0};
+    visibility.deferring(engine, () -> created[0] = seedAll());
+    return created[0];
+  }
+
+  private int seedAll() {
     String configured = properties.demo().password();
     boolean given = configured != null && !configured.isBlank();
     String password = given ? configured : null;

@@ -1,5 +1,7 @@
 package org.luoshi.identity;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.luoshi.engine.DatabaseInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: the standard groups of DESIGN.md §3 when missing, the {@code admin} user and the
- * access policy. The admin password is LUOSHI_ADMIN_PASSWORD; when none is given on the embedded
+ * At start-up: the standard groups of DESIGN.md §3 when missing, the {@code admin} user, the
+ * access policy and the authorizations on people ({@link PeopleVisibility}). The admin password is LUOSHI_ADMIN_PASSWORD; when none is given on the embedded
  * database one is generated and printed once; on PostgreSQL a missing password stops the start.
  */
 @Component
@@ -24,23 +26,30 @@ class IdentityBootstrap implements ApplicationRunner {
   private final AccessPolicy policy;
   private final IdentityProperties properties;
   private final DatabaseInfo database;
+  private final PeopleVisibility visibility;
+  private final ProcessEngineConfigurationImpl engine;
 
   IdentityBootstrap(Accounts accounts, AccessPolicy policy, IdentityProperties properties,
-      DatabaseInfo database) {
+      DatabaseInfo database, PeopleVisibility visibility, ProcessEngineConfiguration engine) {
     this.accounts = accounts;
     this.policy = policy;
     this.properties = properties;
     this.database = database;
+    this.visibility = visibility;
+    this.engine = (ProcessEngineConfigurationImpl) engine;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    accounts.ensureGroup(Groups.SUPERVISION_OFFICE, "督查室", Groups.WORKFLOW_TYPE);
-    accounts.ensureGroup(Groups.LEADERS, "区级分管领导", Groups.WORKFLOW_TYPE);
-    accounts.ensureGroup(Groups.PRINCIPAL_LEADERS, "主要领导", Groups.WORKFLOW_TYPE);
-    accounts.ensureGroup(Groups.ADMIN, "系统管理员", Groups.SYSTEM_TYPE);
-    ensureAdmin();
-    policy.apply();
+    // one reconciliation of who sees whom at the end, also for a database made by an earlier version
+    visibility.deferring(engine, () -> {
+      accounts.ensureGroup(Groups.SUPERVISION_OFFICE, "督查室", Groups.WORKFLOW_TYPE);
+      accounts.ensureGroup(Groups.LEADERS, "区级分管领导", Groups.WORKFLOW_TYPE);
+      accounts.ensureGroup(Groups.PRINCIPAL_LEADERS, "主要领导", Groups.WORKFLOW_TYPE);
+      accounts.ensureGroup(Groups.ADMIN, "系统管理员", Groups.SYSTEM_TYPE);
+      ensureAdmin();
+      policy.apply();
+    });
   }
 
   private void ensureAdmin() {

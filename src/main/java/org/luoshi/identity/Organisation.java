@@ -1,40 +1,36 @@
 package org.luoshi.identity;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.luoshi.engine.Privileged;
 import org.springframework.stereotype.Service;
 
 /**
  * The district's organisation as Camunda Admin keeps it: units, people, memberships. Lookups are
- * facts about the organisation, not reads on behalf of the caller, so they run without the
- * caller's authorization checks (a unit member checking that a colleague belongs to the unit).
+ * facts about the organisation, not reads on behalf of the caller (a unit member checking that a
+ * colleague belongs to the unit), answered from {@link IdentityCache}: no query per lookup, and a
+ * change in Admin counts at once on this node and within a second on the others.
  */
 @Service
 public class Organisation {
 
-  private final IdentityService identity;
-  private final Privileged privileged;
+  private final IdentityCache cache;
 
-  Organisation(IdentityService identity, Privileged privileged) {
-    this.identity = identity;
-    this.privileged = privileged;
+  Organisation(IdentityCache cache) {
+    this.cache = cache;
   }
 
   public Optional<Person> person(String userId) {
     if (userId == null || userId.isBlank()) {
       return Optional.empty();
     }
-    return unchecked(() -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()))
-        .map(Organisation::toPerson);
+    return Optional.ofNullable(cache.current().people().get(userId));
   }
 
   public boolean userExists(String userId) {
@@ -50,25 +46,24 @@ public class Organisation {
     if (userId == null || groupId == null) {
       return false;
     }
-    return unchecked(() -> identity.createUserQuery().userId(userId).memberOfGroup(groupId).count()) > 0;
+    return groupIdsOf(userId).contains(groupId);
   }
 
   public List<String> members(String groupId) {
-    return unchecked(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
-        .stream().map(User::getId).toList();
+    return cache.current().membersOf().getOrDefault(groupId, List.of());
   }
 
   public List<Person> people(String groupId) {
-    return unchecked(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
-        .stream().map(Organisation::toPerson).toList();
+    var s = cache.current();
+    return s.membersOf().getOrDefault(groupId, List.of()).stream().map(s.people()::get).filter(Objects::nonNull)
+        .toList();
   }
 
   public Optional<Unit> unit(String unitCode) {
     if (unitCode == null || unitCode.isBlank()) {
       return Optional.empty();
     }
-    return unchecked(() -> Optional.ofNullable(
-            identity.createGroupQuery().groupId(Groups.unit(unitCode)).singleResult()))
+    return Optional.ofNullable(cache.current().groups().get(Groups.unit(unitCode)))
         .map(g -> new Unit(unitCode, g.getName()));
   }
 
@@ -82,9 +77,8 @@ public class Organisation {
   }
 
   public List<Unit> units() {
-    return unchecked(() -> identity.createGroupQuery().groupType(Groups.UNIT_TYPE).orderByGroupId().asc().list())
-        .stream()
-        .filter(g -> Groups.unitCode(g.getId()) != null)
+    return cache.current().groups().values().stream()
+        .filter(g -> Groups.UNIT_TYPE.equals(g.getType()) && Groups.unitCode(g.getId()) != null)
         .map(g -> new Unit(Groups.unitCode(g.getId()), g.getName()))
         .toList();
   }
@@ -95,45 +89,36 @@ public class Organisation {
 
   /**
    * Everyone who belongs to a unit or to one of the district's posts (督查室, 区级分管领导, 主要领导),
-   * each with the names of those groups, ordered by user id; administrators' system groups do not
-   * place anyone. As Admin keeps it at this moment: a unit or person created there is listed at once.
+   * each with the names of those groups (the posts first, then the units, each by id), ordered by
+   * user id; administrators' system groups do not place anyone. As Admin keeps it at this moment: a
+   * unit or person created there is listed at once.
    */
   public List<DirectoryEntry> directory() {
-    return unchecked(() -> {
-      Map<String, List<String>> placed = new TreeMap<>();
-      List<Group> groups = new ArrayList<>(identity.createGroupQuery().groupType(Groups.WORKFLOW_TYPE)
-          .orderByGroupId().asc().list());
-      groups.addAll(identity.createGroupQuery().groupType(Groups.UNIT_TYPE).orderByGroupId().asc().list());
-      for (Group g : groups) {
-        for (User u : identity.createUserQuery().memberOfGroup(g.getId()).list()) {
-          placed.computeIfAbsent(u.getId(), k -> new ArrayList<>()).add(g.getName());
-        }
-      }
-      if (placed.isEmpty()) {
-        return List.<DirectoryEntry>of();
-      }
-      Map<String, User> users = new HashMap<>();
-      for (User u : identity.createUserQuery().userIdIn(placed.keySet().toArray(String[]::new)).list()) {
-        users.put(u.getId(), u);
-      }
-      return placed.entrySet().stream()
-          .filter(e -> users.containsKey(e.getKey()))
-          .map(e -> new DirectoryEntry(e.getKey(), toPerson(users.get(e.getKey())).name(), List.copyOf(e.getValue())))
-          .toList();
-    });
+    var s = cache.current();
+    Map<String, List<String>> placed = new TreeMap<>();
+    s.groups().values().stream()
+        .filter(g -> Groups.WORKFLOW_TYPE.equals(g.getType())
+            || (Groups.UNIT_TYPE.equals(g.getType()) && Groups.unitCode(g.getId()) != null))
+        .sorted(Comparator.comparing((Group g) -> Groups.UNIT_TYPE.equals(g.getType())).thenComparing(Group::getId))
+        .forEach(g -> s.membersOf().getOrDefault(g.getId(), List.of())
+            .forEach(id -> placed.computeIfAbsent(id, k -> new ArrayList<>()).add(g.getName())));
+    return placed.entrySet().stream()
+        .filter(e -> s.people().containsKey(e.getKey()))
+        .map(e -> new DirectoryEntry(e.getKey(), s.people().get(e.getKey()).name(), List.copyOf(e.getValue())))
+        .toList();
   }
 
   /** The members of one group as {@link #directory()} lists them, placed by that group's name. */
   public List<DirectoryEntry> directory(String groupId) {
-    return unchecked(() -> {
-      Group g = identity.createGroupQuery().groupId(groupId).singleResult();
-      if (g == null) {
-        return List.<DirectoryEntry>of();
-      }
-      return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-          .map(u -> new DirectoryEntry(u.getId(), toPerson(u).name(), List.of(g.getName())))
-          .toList();
-    });
+    var s = cache.current();
+    Group g = s.groups().get(groupId);
+    if (g == null) {
+      return List.of();
+    }
+    return s.membersOf().getOrDefault(groupId, List.of()).stream().sorted()
+        .map(s.people()::get).filter(Objects::nonNull)
+        .map(p -> new DirectoryEntry(p.id(), p.name(), List.of(g.getName())))
+        .toList();
   }
 
   /** The codes of the units a person belongs to. */
@@ -142,18 +127,16 @@ public class Organisation {
   }
 
   public List<String> groupIdsOf(String userId) {
-    return unchecked(() -> identity.createGroupQuery().groupMember(userId).list())
-        .stream().map(Group::getId).toList();
+    if (userId == null) {
+      return List.of();
+    }
+    return cache.current().groupsOf().getOrDefault(userId, List.of());
   }
 
   /** A county-level leader: a leader in charge or a principal leader. */
   public boolean isCountyLeader(String userId) {
     var groups = groupIdsOf(userId);
     return groups.contains(Groups.LEADERS) || groups.contains(Groups.PRINCIPAL_LEADERS);
-  }
-
-  private <T> T unchecked(Supplier<T> query) {
-    return privileged.call(query);
   }
 
   static Person toPerson(User u) {

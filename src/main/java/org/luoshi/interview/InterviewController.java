@@ -43,10 +43,12 @@ class InterviewController {
   record Cancel(String reason) {}
 
   private final Interviews interviews;
+  private final InterviewFigures figures;
   private final CurrentUser user;
 
-  InterviewController(Interviews interviews, CurrentUser user) {
+  InterviewController(Interviews interviews, InterviewFigures figures, CurrentUser user) {
     this.interviews = interviews;
+    this.figures = figures;
     this.user = user;
   }
 
@@ -74,10 +76,21 @@ class InterviewController {
 
   @GetMapping("/stats")
   InterviewStats stats(@RequestParam(required = false) Integer year) {
+    checkMaySeeStats();
+    return interviews.stats(year == null ? Time.today().getYear() : year);
+  }
+
+  /** Sessions held per month by interviewer level (the charts of the ledger and Cockpit). */
+  @GetMapping("/stats/monthly")
+  InterviewFigures.Monthly monthly(@RequestParam(required = false) Integer year) {
+    checkMaySeeStats();
+    return figures.monthly(year == null ? Time.today().getYear() : year);
+  }
+
+  private void checkMaySeeStats() {
     if (!user.seesEverything() && !user.isLeader()) {
       throw DomainException.forbidden("约谈统计仅供督查室和区级领导查看");
     }
-    return interviews.stats(year == null ? Time.today().getYear() : year);
   }
 
   @GetMapping("/{id}")

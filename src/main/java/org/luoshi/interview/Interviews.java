@@ -679,13 +679,26 @@ public class Interviews {
     return repository.findByCode(code).map(this::view);
   }
 
-  /** The interviews related to a responsibility item, oldest first (for the item's page). */
+  /** The interviews related to a responsibility item, oldest first (all of them, for Luoshi's own rules). */
   @Transactional(readOnly = true)
   public List<InterviewView> forItem(String itemCode) {
     if (itemCode == null || itemCode.isBlank()) {
       return List.of();
     }
     return views(repository.findByRelatedItemCodeOrderByIdAsc(itemCode.trim()));
+  }
+
+  /**
+   * The interviews related to an item that the caller may see (for the item's page): the same rule
+   * as {@link #viewFor}, so an interview answered 404 on its own never shows inside the item.
+   */
+  @Transactional(readOnly = true)
+  public List<InterviewView> forItem(String itemCode, String userId, boolean seesEverything) {
+    if (itemCode == null || itemCode.isBlank()) {
+      return List.of();
+    }
+    return views(repository.findByRelatedItemCodeOrderByIdAsc(itemCode.trim()).stream()
+        .filter(i -> seesEverything || involves(i, userId)).toList());
   }
 
   /**

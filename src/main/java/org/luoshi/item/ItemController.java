@@ -74,20 +74,24 @@ class ItemController {
     return items.summary(item, Time.today());
   }
 
-  /** An item with its history and the accountability interviews about it. */
+  /** An item with its history and the accountability interviews about it that the caller may see. */
   record ItemWithInterviews(@com.fasterxml.jackson.annotation.JsonUnwrapped ItemDetail item,
       java.util.List<InterviewView> interviews) {}
 
   @GetMapping("/api/items/{code}")
   ItemWithInterviews item(@PathVariable String code) {
-    return new ItemWithInterviews(items.detail(code, Viewer.of(user)), interviews.forItem(code));
+    ItemDetail detail = items.detail(code, Viewer.of(user));
+    return new ItemWithInterviews(detail, interviews.forItem(code, user.id(), user.seesEverything()));
   }
 
-  /** The seed's figures for a year (default: this year). */
+  /**
+   * The seed's figures for a year (default: this year), of the items the caller may see: the
+   * district's for the office, principal leaders and administrators, a unit member's own unit, a
+   * leader's the items they lead (DESIGN.md §5).
+   */
   @GetMapping("/api/stats")
   Stats stats(@RequestParam(required = false) Integer year) {
-    user.id();
-    return items.stats(year == null ? Time.today().getYear() : year);
+    return items.stats(year == null ? Time.today().getYear() : year, Viewer.of(user));
   }
 
   private static String blank(String s) {

@@ -88,4 +88,18 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
       where i.issuedOn >= :from and i.issuedOn < :to
       group by i.unitCode, i.status, i.source""")
   List<Object[]> statsRows(LocalDate from, LocalDate to, Collection<ItemStatus> open, LocalDate today);
+
+  /** The same rows, of the items a viewer who does not see everything may see (see ItemService#canSee). */
+  @Query("""
+      select i.unitCode, i.status, i.source, count(i),
+             sum(case when i.status in :open and i.deadline < :today then 1 else 0 end),
+             sum(case when i.repliedOn is not null then 1 else 0 end),
+             sum(case when i.repliedOn is not null and i.repliedOn <= i.replyDue then 1 else 0 end),
+             sum(case when i.replyDue < :today or i.repliedOn is not null then 1 else 0 end)
+      from Item i
+      where i.issuedOn >= :from and i.issuedOn < :to
+        and (i.unitCode in :units or i.leadLeader = :viewer or i.responsiblePerson = :viewer)
+      group by i.unitCode, i.status, i.source""")
+  List<Object[]> statsRowsVisibleTo(LocalDate from, LocalDate to, Collection<ItemStatus> open, LocalDate today,
+      Collection<String> units, String viewer);
 }

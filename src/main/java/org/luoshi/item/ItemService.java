@@ -108,6 +108,25 @@ public class ItemService {
   public Item issue(IssueRequest r, String issuer) {
     LocalDate today = Time.today();
     boolean office = issuer == null || SYSTEM.equals(issuer) || isOffice(issuer);
+    // who may issue is decided before anything is validated: a refusal must not tell another unit's
+    // item apart from a missing one, nor quote its deadline or status (issue 13)
+    String parentCode = blankToNull(r.parentCode());
+    Item parent = parentCode == null ? null : items.findByCode(parentCode).orElse(null);
+    List<String> issuerUnits = office ? List.of() : organisation.unitCodesOf(issuer);
+    if (parentCode == null && !office) {
+      throw DomainException.forbidden("只有督查室可以下发责任清单");
+    }
+    if (parentCode != null && !office && (parent == null || !issuerUnits.contains(parent.getUnitCode()))) {
+      throw DomainException.forbidden("只有督查室或上级事项的责任单位可以分解事项");
+    }
+    if (parentCode != null && parent == null) {
+      throw invalid("parentCode", "没有这个上级事项：" + parentCode);
+    }
+    String person = blankToNull(r.responsiblePerson());
+    if (person != null && !office && !issuerUnits.contains(blankToNull(r.unitCode()))) {
+      // naming another unit's person would tell its members apart: that unit plans its own item
+      throw DomainException.forbidden("分解给其他单位的子事项，责任人由该单位制定落实方案时确定");
+    }
     String title = required(r.title(), "title", "事项名称");
     if (title.length() > 200) {
       throw invalid("title", "事项名称不能超过 200 字");
@@ -143,23 +162,14 @@ public class ItemService {
     if (r.deadline().isBefore(issuedOn)) {
       throw invalid("deadline", "截止日期不能早于下发日期");
     }
-    String parentCode = blankToNull(r.parentCode());
-    if (parentCode != null) {
-      Item parent = items.findByCode(parentCode)
-          .orElseThrow(() -> invalid("parentCode", "没有这个上级事项：" + parentCode));
+    if (parent != null) {
       if (!parent.getStatus().isOpen()) {
         throw invalid("parentCode", "上级事项" + parent.getStatus().label() + "，不能再分解");
       }
       if (r.deadline().isAfter(parent.getDeadline())) {
         throw invalid("deadline", "子事项截止日期不能晚于上级事项的截止日期 " + parent.getDeadline());
       }
-      if (!office && !organisation.unitCodesOf(issuer).contains(parent.getUnitCode())) {
-        throw DomainException.forbidden("只有督查室或上级事项的责任单位可以分解事项");
-      }
-    } else if (!office) {
-      throw DomainException.forbidden("只有督查室可以下发责任清单");
     }
-    String person = blankToNull(r.responsiblePerson());
     if (person != null && !organisation.isMember(person, Groups.unit(unitCode))) {
       throw invalid("responsiblePerson", "责任人须是责任单位的成员：" + person);
     }
@@ -596,6 +606,24 @@ public class ItemService {
   }
 
   /**
+   * GET /api/stats: the same figures of the items the viewer may see (the ledger's rule): the
+   * district's for those who see everything; for a unit member `total` and `byUnit` are their
+   * unit's, for a leader those of the items they lead.
+   */
+  @Transactional(readOnly = true)
+  public Stats stats(int year, Viewer viewer) {
+    if (viewer.all()) {
+      return stats(year);
+    }
+    if (year < 2000 || year > 2100) {
+      throw invalid("year", "年份不正确：" + year);
+    }
+    List<String> units = viewer.unitCodes().isEmpty() ? List.of("") : viewer.unitCodes();
+    return tally(year, items.statsRowsVisibleTo(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1),
+        ItemStatus.OPEN, Time.today(), units, viewer.userId()));
+  }
+
+  /**
    * The same figures for the items issued in [from, to), e.g. a quarter or a half-year for the
    * periodic reports; {@code year} is the year {@code from} falls in.
    */
@@ -605,8 +633,10 @@ public class ItemService {
   }
 
   private Stats stats(int year, LocalDate from, LocalDate to) {
-    LocalDate today = Time.today();
-    List<Object[]> rows = items.statsRows(from, to, ItemStatus.OPEN, today);
+    return tally(year, items.statsRows(from, to, ItemStatus.OPEN, Time.today()));
+  }
+
+  private Stats tally(int year, List<Object[]> rows) {
     Tally total = new Tally();
     Map<String, Tally> byUnit = new TreeMap<>();
     for (Object[] row : rows) {

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -22,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP basic authentication of /api against the Camunda identity (the same users, passwords and
- * login throttling as Tasklist). On success the caller becomes the engine's current
+ * login throttling as Tasklist, see LoginThrottleFilter). On success the caller becomes the engine's current
  * authentication, so engine queries made for the request honour its authorizations.
  *
  * <p>The login of the Camunda webapps' session is accepted too, so the ledger pages work for
@@ -48,11 +47,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String[] credentials = basicCredentials(request.getHeader("Authorization"));
+    BasicCredentials credentials = BasicCredentials.of(request.getHeader("Authorization"));
     String userId;
     if (credentials != null) {
-      userId = credentials[0];
-      if (userId.isBlank() || !identity.checkPassword(userId, credentials[1])) {
+      userId = credentials.user();
+      if (userId.isBlank() || !identity.checkPassword(userId, credentials.password())) {
         unauthorized(request, response, "用户名或密码不正确");
         return;
       }
@@ -108,20 +107,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static boolean sameToken(String expected, String given) {
     return expected != null && given != null
         && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String[] basicCredentials(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-          StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private void unauthorized(HttpServletRequest request, HttpServletResponse response, String message)

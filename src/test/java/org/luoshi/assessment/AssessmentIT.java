@@ -222,7 +222,7 @@ class AssessmentIT {
     engine.done("office1", key, "reviewAssessment", Map.of("reviewOutcome", "SUBMIT", "reviewComment", "已核对"));
     engine.done("principal1", key, "approveAssessment", Map.of("approved", true));
 
-    published = http.as("t1a").get("/api/assessments/" + assessmentId).json();
+    published = http.as("office1").get("/api/assessments/" + assessmentId).json();
     assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
     assertThat(published.get("approvedBy").asText()).isEqualTo("principal1");
     assertThat(published.get("appealOpen").asBoolean()).isTrue();
@@ -235,6 +235,12 @@ class AssessmentIT {
     assertThat(types(published, t3a)).containsExactlyInAnyOrder("AWARD_INELIGIBLE", "INTERVIEW", "POSITION_ADJUSTMENT");
     assertThat(types(published, t1a)).containsExactly("PROMOTION_PRIORITY");
     assertThat(published.get("consequences")).hasSize(6);
+
+    // a unit's staff read every result, but only their own unit's and their own consequences
+    JsonNode asT1 = http.as("t1b").get("/api/assessments/" + assessmentId).json();
+    assertThat(asT1.get("results")).hasSameSizeAs(published.get("results"));
+    assertThat(asT1.get("consequences").findValuesAsText("resultId"))
+        .containsExactly(String.valueOf(t1a));
 
     // the unit's responsible person and the person are the same: one interview, conducted by the approver
     List<String> interviewIds = new ArrayList<>();
@@ -368,7 +374,8 @@ class AssessmentIT {
   void theLedgerPageListsTheRunsAndOffersTheAppealForm() {
     Http.Response page = http.get("/ledger/assessments.html");
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("/api/assessments", "提出申诉");
+    assertThat(page.body()).contains("/ledger/assessments.js", "提出申诉");
+    assertThat(http.get("/ledger/assessments.js").body()).contains("/api/assessments");
     assertThat(http.get("/ledger/ledger.js").body()).contains("/ledger/assessments.html");
   }
 

@@ -22,7 +22,8 @@ class IdentityBootstrapTest {
     when(database.product()).thenReturn("PostgreSQL");
     when(accounts.userExists("admin")).thenReturn(false);
     var bootstrap = new IdentityBootstrap(accounts, mock(AccessPolicy.class),
-        new IdentityProperties("", null), database);
+        new IdentityProperties("", null), database, new PeopleVisibility(),
+        mock(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl.class));
 
     assertThatThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
         .isInstanceOf(IllegalStateException.class)

@@ -63,7 +63,7 @@ class ItemLedgerIT {
     engine.done("t1a", a, "acceptItem", Map.of("accepted", "true"));
     engine.done("t2a", b, "acceptItem", Map.of("accepted", "false", "returnReason", "不属于本单位"));
 
-    JsonNode stats = http.as("t1a").get("/api/stats?year=2026").json();
+    JsonNode stats = http.as("office1").get("/api/stats?year=2026").json();
     assertThat(stats.get("total").get("issued").asInt()).isEqualTo(3);
     assertThat(stats.get("total").get("inProgress").asInt()).isEqualTo(2);
     assertThat(stats.get("total").get("returned").asInt()).isEqualTo(1);
@@ -74,6 +74,10 @@ class ItemLedgerIT {
     assertThat(stats.get("total").get("instructionRepliedOnTime").asInt()).isZero();
     assertThat(stats.get("total").get("instructionReplyRate").decimalValue()).isEqualByComparingTo("0");
     assertThat(stats.get("byUnit")).hasSize(2);
+    // a unit member sees her unit's figures only (issue 13)
+    JsonNode mine = http.as("t1a").get("/api/stats?year=2026").json();
+    assertThat(mine.get("total").get("issued").asInt()).isEqualTo(2);
+    assertThat(mine.get("byUnit").findValuesAsText("unitCode")).containsExactly("T1");
 
     JsonNode all = http.as("office1").get("/api/items?size=10").json();
     assertThat(all.get("totalElements").asInt()).isEqualTo(3);

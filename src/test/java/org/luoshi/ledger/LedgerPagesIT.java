@@ -36,14 +36,32 @@ class LedgerPagesIT {
     assertThat(index.body()).contains("责任清单台账", "/ledger/ledger.js");
     var item = http.get("/ledger/items/ZR-2026-0001");
     assertThat(item.status()).isEqualTo(200);
-    assertThat(item.body()).contains("/api/items/");
-    for (String page : new String[] {"rankings.html", "problems.html", "calibration.html", "ledger.js", "ledger.css",
-        "inbox.html", "progress.js"}) {
+    assertThat(item.body()).contains("/ledger/item.js", "/ledger/progress.js");
+    assertThat(http.get("/ledger/item.js").body()).contains("/api/items/");
+    for (String page : new String[] {"rankings.html", "problems.html", "calibration.html", "stats.html", "stats.js",
+        "charts.js", "ledger.js", "ledger.css", "inbox.html", "inbox.js", "progress.js"}) {
       assertThat(http.get("/ledger/" + page).status()).as(page).isEqualTo(200);
     }
     // the pages notices link to: an interview, a supervision
     assertThat(http.get("/ledger/interviews/YT-2026-0001").body()).contains("/ledger/interview.js");
     assertThat(http.get("/ledger/supervisions/7").body()).contains("/ledger/supervision.js");
+  }
+
+  @Test
+  void theChartLibraryTheChartsNameIsServedByTheAppItself() {
+    Http http = new Http(port);
+    String charts = http.get("/ledger/charts.js").body();
+    var library = java.util.regex.Pattern.compile("const ECHARTS = '([^']+)'").matcher(charts);
+    assertThat(library.find()).as("charts.js names its library").isTrue();
+    assertThat(library.group(1)).startsWith("/webjars/echarts/"); // a path of this app, no other host
+    var served = http.get(library.group(1));
+    assertThat(served.status()).as("the webjar of pom.xml serves " + library.group(1)).isEqualTo(200);
+    assertThat(served.body()).contains("echarts");
+    // the Cockpit plugins are loaded from the Cockpit configuration
+    assertThat(http.get("/camunda/app/cockpit/scripts/config.js").body()).contains("scripts/luoshi/plugins");
+    for (String script : new String[] {"plugins.js", "record.js", "common.js"}) {
+      assertThat(http.get("/camunda/app/cockpit/scripts/luoshi/" + script).status()).as(script).isEqualTo(200);
+    }
   }
 
   @Test

@@ -241,7 +241,9 @@ class ReportsIT {
     assertThat(list.get(0).path("content").isMissingNode()).as("the list leaves the content out").isTrue();
     HttpResponse<byte[]> page = download("/ledger/reports.html", "office1");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("季度督查报告与半年通报", "/api/reports?year=");
+    assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("季度督查报告与半年通报", "/ledger/reports.js");
+    assertThat(new String(download("/ledger/reports.js", "office1").body(), StandardCharsets.UTF_8))
+        .contains("/api/reports?year=");
     assertThat(new String(download("/ledger/ledger.js", "office1").body(), StandardCharsets.UTF_8))
         .contains("/ledger/reports.html");
   }

@@ -72,6 +72,8 @@ public final class Browser implements AutoCloseable {
         "--disable-default-apps", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
         "--window-size=1440,900", "--lang=" + language, "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage(language)));
+    // every request the page makes is logged (Network.requestWillBeSent), see requestedUrls()
+    options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
     this.service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
@@ -137,16 +139,16 @@ public final class Browser implements AutoCloseable {
    */
   public Browser login(String app, String user, String password) {
     openLogin(app);
-    WebElement name = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=text]"));
-    WebElement secret = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=password]"));
-    // the login page moves the focus to the user name a moment after it starts: type until both hold
-    for (int attempt = 0; attempt < 5; attempt++) {
+    // on a busy machine the login form may still be settling while keys arrive and lose some of them;
+    // a wrong password would then lock the account for a while: type until both fields hold what was meant
+    for (int attempt = 0; ; attempt++) {
+      WebElement name = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=text]"));
       name.clear();
       name.sendKeys(user);
+      WebElement secret = driver.findElement(By.cssSelector(LOGIN_FORM + " input[type=password]"));
       secret.clear();
-      secret.click();
       secret.sendKeys(password);
-      if (user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
+      if ((user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) || attempt == 4) {
         break;
       }
     }
@@ -410,6 +412,39 @@ public final class Browser implements AutoCloseable {
 
   public Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  private final List<String> requested = new java.util.ArrayList<>();
+
+  /**
+   * Every URL the browser has requested since it opened (pages, scripts, styles, fonts, images,
+   * XHR/fetch), from Chromium's network log.
+   */
+  public List<String> requestedUrls() {
+    for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE)) {
+      String message = entry.getMessage();
+      if (message.contains("\"Network.requestWillBeSent\"")) {
+        try {
+          var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(message);
+          requested.add(json.path("message").path("params").path("request").path("url").asText());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return List.copyOf(requested);
+  }
+
+  /**
+   * The requests over the network (http, https, ws, wss) that went anywhere but the application's
+   * origin. Chromium's own pages (chrome://, the blank tab it opens with) and data:/blob: URLs never
+   * leave the browser and are not counted.
+   */
+  public List<String> requestsOffOrigin() {
+    return requestedUrls().stream()
+        .filter(u -> u.matches("(?i)^(https?|wss?)://.*"))
+        .filter(u -> !u.startsWith(baseUrl + "/") && !u.equals(baseUrl))
+        .toList();
   }
 
   /** Saves a PNG of the window as target/screenshots/{name}.png and returns its path. */

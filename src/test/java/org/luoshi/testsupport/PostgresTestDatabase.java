@@ -38,12 +38,22 @@ public class PostgresTestDatabase
     String server = System.getenv().getOrDefault("LUOSHI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
     String user = System.getenv().getOrDefault("LUOSHI_TEST_PG_USER", "postgres");
     String password = System.getenv().getOrDefault("LUOSHI_TEST_PG_PASSWORD", "");
-    String name = PREFIX + (System.currentTimeMillis() / 1000) + "_"
-        + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    // a test that restarts the application passes the same name twice (see databaseName)
+    String given = context.getEnvironment().getProperty("luoshi.test.database-name");
+    String name = given != null ? given : databaseName();
+    if (!name.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException("Not a test database name: " + name);
+    }
     try (Connection c = DriverManager.getConnection(server + "postgres", user, password);
         Statement s = c.createStatement()) {
       dropLeftovers(s);
-      s.execute("create database " + name);
+      boolean exists;
+      try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+        exists = rs.next();
+      }
+      if (!exists) {
+        s.execute("create database " + name);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL test database could not be created at " + server
           + " (is PostgreSQL running? see .ci/run): " + e.getMessage(), e);
@@ -54,6 +64,12 @@ public class PostgresTestDatabase
             "spring.datasource.username", user,
             "spring.datasource.password", password,
             "spring.datasource.hikari.maximum-pool-size", "6")));
+  }
+
+  /** A fresh name for a test database (dropped by a later run once three hours old). */
+  public static String databaseName() {
+    return PREFIX + (System.currentTimeMillis() / 1000) + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   }
 
   private static synchronized void dropLeftovers(Statement s) throws SQLException {

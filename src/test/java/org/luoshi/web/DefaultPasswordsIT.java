@@ -11,11 +11,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * No fixed password logs in anywhere: not for admin, not for a demo user. A context of its own,
- * because every wrong login throttles the account for a few seconds (Camunda's login throttling is
- * kept on).
+ * with the login throttle (LoginThrottleIT) loosened so that every password is really checked.
  */
 @LuoshiIT
-@TestPropertySource(properties = {"luoshi.demo.enabled=true", "luoshi.admin-password=Adm1n-Other-Pw!"})
+@TestPropertySource(properties = {"luoshi.demo.enabled=true", "luoshi.admin-password=Adm1n-Other-Pw!",
+    "luoshi.login.client-max-failures=1000", "luoshi.login.account-max-failures=1000",
+    "luoshi.login.pair-max-failures=1000"})
 class DefaultPasswordsIT {
 
   static final List<String> USUAL_SUSPECTS =

@@ -1,0 +1,69 @@
+// Luoshi ledger page index.html: its script lives here, as the Content-Security-Policy allows no inline scripts
+(async () => {
+  const me = await L.header('items');
+  // unit staff see their unit's items and figures (/api/stats counts what the viewer may see): say whose
+  if (me && !me.seesEverything && !me.leader && me.unitCodes.length) {
+    L.get('/api/units').then(units => {
+      document.getElementById('scope').textContent = '（' + units.filter(u => me.unitCodes.includes(u.code))
+        .map(u => u.name).join('、') + '）';
+    }).catch(() => null);
+  }
+  const year = document.getElementById('year');
+  const thisYear = new Date().getFullYear();
+  for (let y = thisYear; y >= thisYear - 5; y--) year.add(new Option(y + ' 年', y));
+  for (const [k, v] of Object.entries(L.labels.status)) document.getElementById('status').add(new Option(v, k));
+  for (const [k, v] of Object.entries(L.labels.source)) document.getElementById('source').add(new Option(v, k));
+  for (const [k, v] of Object.entries(L.labels.category)) document.getElementById('category').add(new Option(v, k));
+  try {
+    for (const u of await L.get('/api/units')) document.getElementById('unitCode').add(new Option(u.name, u.code));
+  } catch (e) { /* shown by the list below */ }
+  // links (e.g. from the Cockpit dashboard) may open the ledger filtered: ?year=2026&status=CLOSED&overdue=true
+  for (const id of ['year', 'unitCode', 'status', 'source', 'category', 'light', 'q']) {
+    const v = L.param(id);
+    if (v) document.getElementById(id).value = v;
+  }
+  document.getElementById('overdue').checked = L.param('overdue') === 'true';
+  let page = 0;
+
+  async function stats() {
+    const cards = document.getElementById('cards');
+    try {
+      const s = await L.get('/api/stats?year=' + year.value);
+      const t = s.total;
+      L.cards(cards, t);
+      document.getElementById('units').innerHTML = '<tr><th>责任单位</th><th class="num">下发</th><th class="num">已销号</th><th class="num">销号中</th><th class="num">落实中</th><th class="num">退回</th><th class="num">撤销</th><th class="num">逾期</th><th class="num">批示件回复率</th></tr>'
+        + s.byUnit.map(u => '<tr><td>' + L.esc(u.unitName) + '</td>' + [u.counts.issued, u.counts.closed, u.counts.closing, u.counts.inProgress,
+          u.counts.returned, u.counts.cancelled, u.counts.overdue].map(n => '<td class="num">' + n + '</td>').join('')
+          + '<td class="num">' + L.rate(u.counts.instructionReplyRate) + '</td></tr>').join('');
+    } catch (e) { L.fail(cards, e); }
+  }
+
+  async function list() {
+    const el = document.getElementById('list');
+    const p = new URLSearchParams({ page, size: 20, year: year.value });
+    for (const id of ['unitCode', 'status', 'source', 'category', 'light', 'q']) {
+      const v = document.getElementById(id).value.trim();
+      if (v) p.set(id, v);
+    }
+    if (document.getElementById('overdue').checked) p.set('overdue', 'true');
+    try {
+      const r = await L.get('/api/items?' + p);
+      if (!r.content.length) { el.innerHTML = '<div class="message">没有符合条件的事项</div>'; return; }
+      el.innerHTML = '<table><tr><th>编号</th><th>事项名称</th><th>来源</th><th>责任单位</th><th>下发</th><th>截止</th><th>状态</th><th>灯</th><th>进度</th><th class="num">综合得分</th></tr>'
+        + r.content.map(i => '<tr><td><a href="/ledger/items/' + encodeURIComponent(i.code) + '">' + L.esc(i.code) + '</a></td><td>'
+          + L.esc(i.title) + (i.parentCode ? ' <span class="muted">（' + L.esc(i.parentCode) + ' 的子事项）</span>' : '') + '</td><td>'
+          + L.labels.source[i.source] + '</td><td>' + L.esc(i.unitName) + '</td><td>' + i.issuedOn + '</td><td>' + i.deadline
+          + (i.extended ? ' <span class="tag">已延期</span>' : '') + '</td><td>' + L.status(i.status, i.overdue) + '</td><td>' + L.light(i.light)
+          + '</td><td>' + L.bar(i.progressPercent) + '</td><td class="num">' + L.num(i.finalScore) + '</td></tr>').join('') + '</table>'
+        + '<div class="pager"><button id="prev"' + (page === 0 ? ' disabled' : '') + '>上一页</button> 第 ' + (page + 1) + ' 页，共 '
+        + Math.max(1, Math.ceil(r.totalElements / 20)) + ' 页（' + r.totalElements + ' 项）<button id="next"'
+        + ((page + 1) * 20 >= r.totalElements ? ' disabled' : '') + '>下一页</button></div>';
+      document.getElementById('prev').onclick = () => { page--; list(); };
+      document.getElementById('next').onclick = () => { page++; list(); };
+    } catch (e) { L.fail(el, e); }
+  }
+  document.getElementById('search').onclick = () => { page = 0; list(); };
+  year.onchange = () => { page = 0; stats(); list(); };
+  stats();
+  list();
+})();
