@@ -23,7 +23,7 @@
     if (!rows.length) return '<div class="muted">无</div>';
     return '<table><tr><th>名次</th><th>' + (unit ? '单位' : '责任人') + '</th><th class="num">平均综合得分</th><th class="num">销号</th><th class="num">逾期</th>'
       + '<th class="num">逾期未完成</th>' + (unit ? '<th class="num">退回</th>' : '') + '<th class="num">被约谈</th><th>等次</th><th>评定依据</th></tr>'
-      + rows.map(r => '<tr><td>' + r.rank + '</td><td>' + L.esc(r.subjectName) + '</td><td class="num">' + L.num(r.averageFinalScore)
+      + rows.map(r => '<tr><td>' + (r.averageFinalScore == null ? '<span class="muted">未排名</span>' : r.rank) + '</td><td>' + L.esc(r.subjectName) + '</td><td class="num">' + L.num(r.averageFinalScore)
         + '</td><td class="num">' + r.closed + '</td><td class="num">' + r.overdue + '</td><td class="num">' + r.overdueUncompleted
         + '</td>' + (unit ? '<td class="num">' + r.returned + '</td>' : '') + '<td class="num">' + r.interviews + '</td><td>'
         + L.esc(r.gradeLabel || '—') + (r.originalGrade ? '（原为' + grade[r.originalGrade] + '）' : '') + '</td><td>' + L.esc(r.gradeReason) + '</td></tr>').join('')

@@ -1,6 +1,13 @@
 // Luoshi ledger page index.html: its script lives here, as the Content-Security-Policy allows no inline scripts
 (async () => {
-  await L.header('items');
+  const me = await L.header('items');
+  // unit staff see their unit's items and figures (/api/stats counts what the viewer may see): say whose
+  if (me && !me.seesEverything && !me.leader && me.unitCodes.length) {
+    L.get('/api/units').then(units => {
+      document.getElementById('scope').textContent = '（' + units.filter(u => me.unitCodes.includes(u.code))
+        .map(u => u.name).join('、') + '）';
+    }).catch(() => null);
+  }
   const year = document.getElementById('year');
   const thisYear = new Date().getFullYear();
   for (let y = thisYear; y >= thisYear - 5; y--) year.add(new Option(y + ' 年', y));

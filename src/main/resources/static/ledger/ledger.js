@@ -1,4 +1,4 @@
-// 落实 · 台账页面的公共函数：读取 /api（沿用 Tasklist 的登录），渲染表格。
+// 落实 · 台账页面的公共函数：读写 /api（沿用 Tasklist 的登录；写入时带上会话的 X-XSRF-TOKEN），渲染表格。
 const L = {
   labels: {
     status: { ISSUED: '已下发', RETURNED: '已退回', IN_PROGRESS: '落实中', CLOSING: '销号审核中', CLOSED: '已销号', CANCELLED: '已撤销' },
@@ -15,10 +15,28 @@ const L = {
   esc(s) { return s == null ? '' : String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c])); },
   async get(path) {
     const r = await fetch(path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' } });
+    return L.answer(r);
+  },
+  // the session's CSRF token: /api hands it to the page's own scripts with every answer
+  csrf: null,
+  async answer(r) {
+    const token = r.headers.get('X-XSRF-TOKEN');
+    if (token) { L.csrf = token; }
     if (r.status === 401) { throw new Error('login'); }
-    const body = await r.json().catch(() => ({}));
-    if (!r.ok) { throw new Error(body.message || ('HTTP ' + r.status)); }
+    const body = r.status === 204 ? {} : await r.json().catch(() => ({}));
+    if (!r.ok) { const e = new Error(body.message || ('HTTP ' + r.status)); e.field = body.field; e.status = r.status; throw e; }
     return body;
+  },
+  async post(path, body) {
+    if (!L.csrf) { await L.get('/api/me').catch(() => null); }
+    if (!L.csrf) {
+      // a session whose token was not made yet: Camunda's webapps make it on their next read
+      const r = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' }).catch(() => null);
+      L.csrf = r && r.headers.get('X-XSRF-TOKEN');
+    }
+    const r = await fetch(path, { method: 'POST', credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': L.csrf || '' } });
+    return L.answer(r);
   },
   fail(el, e) {
     el.innerHTML = e.message === 'login'
@@ -30,6 +48,7 @@ const L = {
   num(n) { return n == null ? '—' : n; },
   rate(r) { return r == null ? '—' : (r * 100).toFixed(1) + '%'; },
   time(t) { return t ? String(t).replace('T', ' ').substring(0, 16) : ''; },
+  names(list, names) { return (list || []).map(p => (names || {})[p] || p).join('、'); },
   status(s, overdue) { return '<span class="tag ' + s + '">' + L.labels.status[s] + '</span>' + (overdue ? ' <span class="tag overdue">逾期</span>' : ''); },
   async header(active) {
     const nav = [['/ledger/', '责任清单台账', 'items'], ['/ledger/stats.html', '统计图表', 'stats'],
@@ -37,6 +56,7 @@ const L = {
       ['/ledger/assessments.html', '年度考核', 'assessments'],
       ['/ledger/problems.html', '督查问题台账', 'problems'], ['/ledger/calibration.html', '评分校准', 'calibration'],
       ['/ledger/reports.html', '督查报告与通报', 'reports'],
+      ['/ledger/inbox.html', '我的消息', 'inbox'],
       ['/camunda/app/tasklist/', '待办（Tasklist）', 'tasklist']];
     const h = document.querySelector('header');
     h.innerHTML = '<h1>落实 · 七里河区工作落实</h1><nav>' + nav.map(([href, text, key]) =>
@@ -44,6 +64,10 @@ const L = {
     try {
       const me = await L.get('/api/me');
       h.querySelector('.me').textContent = me.name + '（' + me.id + '）';
+      L.get('/api/notifications/unread-count').then(c => {
+        const inbox = h.querySelector('a[href="/ledger/inbox.html"]');
+        if (inbox && c.unread) { inbox.insertAdjacentHTML('beforeend', ' <b class="count">' + c.unread + '</b>'); }
+      }).catch(() => null);
       return me;
     } catch (e) { return null; }
   },

@@ -10,10 +10,10 @@
     try {
       const r = await L.get('/api/scoring/rankings?period=' + sel.value);
       units.innerHTML = '<p>' + r.label + '（' + r.from + ' 至 ' + r.to + '）</p><table><tr><th>名次</th><th>责任单位</th><th class="num">平均综合得分</th><th class="num">销号</th><th class="num">逾期</th><th class="num">退回</th></tr>'
-        + r.units.map(u => '<tr><td>' + u.rank + '</td><td>' + L.esc(u.unitName) + '</td><td class="num">' + L.num(u.averageFinalScore)
+        + r.units.map(u => '<tr><td>' + (u.rank == null ? '<span class="muted">未排名</span>' : u.rank) + '</td><td>' + L.esc(u.unitName) + '</td><td class="num">' + L.num(u.averageFinalScore)
           + '</td><td class="num">' + u.closed + '</td><td class="num">' + u.overdue + '</td><td class="num">' + u.returned + '</td></tr>').join('') + '</table>';
       people.innerHTML = r.people.length ? '<table><tr><th>名次</th><th>责任人</th><th class="num">平均综合得分</th><th class="num">销号</th><th class="num">逾期</th></tr>'
-        + r.people.map(p => '<tr><td>' + p.rank + '</td><td>' + L.esc(p.name) + '</td><td class="num">' + L.num(p.averageFinalScore)
+        + r.people.map(p => '<tr><td>' + (p.rank == null ? '<span class="muted">未排名</span>' : p.rank) + '</td><td>' + L.esc(p.name) + '</td><td class="num">' + L.num(p.averageFinalScore)
           + '</td><td class="num">' + p.closed + '</td><td class="num">' + p.overdue + '</td></tr>').join('') + '</table>' : '<div class="muted">无</div>';
     } catch (e) { L.fail(units, e); }
   }

@@ -167,19 +167,23 @@ public class AssessmentService {
     results.deleteByAssessment(assessmentId);
     results.flush();
     List<AssessmentResult> rows = new ArrayList<>();
+    // whoever closed nothing has no rank in the ranking; the results keep an order, after the ranked ones
+    int unrankedUnits = (int) ranked.units().stream().filter(u -> u.rank() != null).count() + 1;
+    int unrankedPeople = (int) ranked.people().stream().filter(p -> p.rank() != null).count() + 1;
     for (Rankings.UnitRank u : ranked.units()) {
       long unitInterviews = organisation.unitMembers(u.unitCode()).stream()
           .mapToLong(m -> interviewed.getOrDefault(m, 0L)).sum();
       rows.add(new AssessmentResult(assessmentId, new Figures(SubjectType.UNIT, u.unitCode(), u.unitName(),
           u.unitCode(), u.averageFinalScore(), (int) u.closed(), (int) u.overdue(),
-          unitOpen.getOrDefault(u.unitCode(), 0L).intValue(), (int) u.returned(), (int) unitInterviews, u.rank())));
+          unitOpen.getOrDefault(u.unitCode(), 0L).intValue(), (int) u.returned(), (int) unitInterviews,
+          u.rank() != null ? u.rank() : unrankedUnits)));
     }
     for (Rankings.PersonRank p : ranked.people()) {
       String unit = p.unitCodes().isEmpty() ? null : p.unitCodes().get(0);
       rows.add(new AssessmentResult(assessmentId, new Figures(SubjectType.PERSON, p.userId(), p.name(), unit,
           p.averageFinalScore(), (int) p.closed(), (int) p.overdue(),
           personOpen.getOrDefault(p.userId(), 0L).intValue(), 0,
-          interviewed.getOrDefault(p.userId(), 0L).intValue(), p.rank())));
+          interviewed.getOrDefault(p.userId(), 0L).intValue(), p.rank() != null ? p.rank() : unrankedPeople)));
     }
     return results.saveAll(rows).stream().map(r -> new Row(r.getId(), r.figures())).toList();
   }

@@ -138,6 +138,22 @@ public class AccessPolicy {
     grant(AUTH_TYPE_GRANT, null, groupId, resource, resourceId, permissions);
   }
 
+  /** Takes back a grant to everyone (a filter that became one for some groups only). */
+  public void revokeGlobal(Resource resource, String resourceId) {
+    for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
+        .resourceType(resource).resourceId(resourceId).list()) {
+      authorizations.deleteAuthorization(a.getId());
+    }
+  }
+
+  /** The groups granted something on one resource (e.g. who may read a filter). */
+  public java.util.Set<String> groupsGranted(Resource resource, String resourceId) {
+    return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(resource).resourceId(resourceId).list().stream()
+        .map(Authorization::getGroupId).filter(g -> g != null)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   /** Takes permissions back from a group's grant, where it has them. */
   public void revokeGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
     authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource)

@@ -980,7 +980,7 @@ public class Interviews {
   }
 
   static String link(String code) {
-    return "/api/interviews/" + code;
+    return "/ledger/interviews/" + code; // the ledger page of the interview (the JSON is /api/interviews/{id})
   }
 
   private static String text(String value, String field, String label, int max) {

@@ -222,12 +222,17 @@ public class Item {
     recomputeYellowFrom();
   }
 
-  /** Records the first day the item went overdue; false when it was already recorded. */
+  /**
+   * Records the first day the item was overdue — the day after its deadline, also when the notice
+   * comes later (an item migrated with a deadline already past, a timer that fired late); false
+   * when it was already recorded.
+   */
   boolean markOverdue(LocalDate today) {
     if (overdueSince != null) {
       return false;
     }
-    overdueSince = today;
+    LocalDate firstDayOverdue = deadline.plusDays(1);
+    overdueSince = firstDayOverdue.isBefore(today) ? firstDayOverdue : today;
     return true;
   }
 
@@ -235,7 +240,9 @@ public class Item {
     timelinessScore = score;
   }
 
+  /** Closed out (销号): done, so its progress is 100%, whatever the last monthly report said. */
   void close(BigDecimal quality, BigDecimal finalScore, Instant at) {
+    this.progressPercent = 100;
     this.qualityScore = quality;
     this.finalScore = finalScore;
     this.status = ItemStatus.CLOSED;

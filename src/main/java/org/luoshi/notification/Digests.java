@@ -63,7 +63,7 @@ class Digests {
 
   static Notice notice(LocalDate day, String body) {
     return new Notice(TYPE, "落实每日汇总：" + day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日",
-        body, "/ledger/items", TYPE + ":" + day);
+        body, "/ledger/", TYPE + ":" + day);
   }
 
   @Transactional(readOnly = true)

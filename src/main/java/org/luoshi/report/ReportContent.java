@@ -35,11 +35,11 @@ public record ReportContent(
 
   public record UnitFigures(String unitCode, String unitName, Figures figures) {}
 
-  /** By the average final score of the items closed in the period (Rankings). */
-  public record UnitRank(int rank, String unitCode, String unitName, BigDecimal averageFinalScore, long closed,
+  /** By the average final score of the items closed in the period (Rankings); rank null: nothing closed. */
+  public record UnitRank(Integer rank, String unitCode, String unitName, BigDecimal averageFinalScore, long closed,
       long overdue, long returned) {}
 
-  public record PersonRank(int rank, String userId, String name, String unitNames, BigDecimal averageFinalScore,
+  public record PersonRank(Integer rank, String userId, String name, String unitNames, BigDecimal averageFinalScore,
       long closed, long overdue) {}
 
   /** An item still open whose deadline passed before the period's end; days counted to the generation day. */

@@ -43,11 +43,11 @@ final class ReportHtml {
 
     h.append("<section><h2>二、排名</h2>\n<h3>（一）单位排名</h3>\n");
     table(h, List.of("名次", "单位", "平均综合得分", "办结", "逾期", "退回"), c.unitRanking(),
-        u -> List.of(n(u.rank()), u.unitName(), number(u.averageFinalScore()), n(u.closed()), n(u.overdue()),
+        u -> List.of(rank(u.rank()), u.unitName(), number(u.averageFinalScore()), n(u.closed()), n(u.overdue()),
             n(u.returned())));
     h.append("<h3>（二）责任人排名</h3>\n");
     table(h, List.of("名次", "责任人", "单位", "平均综合得分", "办结", "逾期"), c.personRanking(),
-        p -> List.of(n(p.rank()), p.name(), p.unitNames(), number(p.averageFinalScore()), n(p.closed()),
+        p -> List.of(rank(p.rank()), p.name(), p.unitNames(), number(p.averageFinalScore()), n(p.closed()),
             n(p.overdue())));
     h.append("</section>\n");
 
@@ -102,6 +102,11 @@ final class ReportHtml {
     var out = new java.util.ArrayList<>(list);
     out.add(last);
     return out;
+  }
+
+  /** A rank, or 未排名 for whoever closed nothing in the period. */
+  private static String rank(Integer rank) {
+    return rank == null ? "未排名" : n(rank);
   }
 
   private static String n(long v) {

@@ -49,10 +49,10 @@ final class ReportXlsx {
               u.figures().closedRate() == null ? "" : u.figures().closedRate()));
 
       table(wb.createSheet("单位排名"), 0, bold, List.of("名次", "单位代码", "单位", "平均综合得分", "办结", "逾期", "退回"),
-          c.unitRanking(), u -> List.of(u.rank(), u.unitCode(), u.unitName(), score(u.averageFinalScore()), u.closed(),
+          c.unitRanking(), u -> List.of(rank(u.rank()), u.unitCode(), u.unitName(), score(u.averageFinalScore()), u.closed(),
               u.overdue(), u.returned()));
       table(wb.createSheet("责任人排名"), 0, bold, List.of("名次", "责任人", "单位", "平均综合得分", "办结", "逾期"),
-          c.personRanking(), p -> List.of(p.rank(), p.name(), p.unitNames(), score(p.averageFinalScore()), p.closed(),
+          c.personRanking(), p -> List.of(rank(p.rank()), p.name(), p.unitNames(), score(p.averageFinalScore()), p.closed(),
               p.overdue()));
       table(wb.createSheet("逾期事项"), 0, bold, List.of("编号", "事项", "责任单位", "责任人", "截止日期", "逾期天数"),
           c.overdue(), o -> List.of(o.code(), o.title(), o.unitName(), nz(o.responsiblePerson()), o.deadline(),
@@ -119,5 +119,10 @@ final class ReportXlsx {
         }
       }
     }
+  }
+
+  /** A rank, or 未排名 for whoever closed nothing in the period. */
+  private static Object rank(Integer rank) {
+    return rank == null ? "未排名" : rank;
   }
 }

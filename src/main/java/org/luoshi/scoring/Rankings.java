@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * Units and responsible persons ranked by the average final score of the items closed in a period
  * (best first; ties share a rank), with how many items they closed, let go overdue and returned.
+ * Whoever closed no item in the period has no average and so no rank ({@code rank} null, 未排名);
+ * they are listed after the ranked ones, fewest overdue first.
  * The annual assessment and the circulars are built on this.
  */
 @Service
@@ -34,10 +36,12 @@ public class Rankings {
   public record Result(String period, String label, String from, String to, List<UnitRank> units,
       List<PersonRank> people) {}
 
-  public record UnitRank(int rank, String unitCode, String unitName, BigDecimal averageFinalScore, long closed,
+  /** {@code rank} is null when no item was closed in the period (nothing to rank by). */
+  public record UnitRank(Integer rank, String unitCode, String unitName, BigDecimal averageFinalScore, long closed,
       long overdue, long returned) {}
 
-  public record PersonRank(int rank, String userId, String name, List<String> unitCodes, BigDecimal averageFinalScore,
+  /** {@code rank} is null when no item was closed in the period. */
+  public record PersonRank(Integer rank, String userId, String name, List<String> unitCodes, BigDecimal averageFinalScore,
       long closed, long overdue) {}
 
   public Result rank(Period period) {
@@ -52,7 +56,7 @@ public class Rankings {
     List<UnitRank> units = new ArrayList<>();
     for (String code : unitCodes) {
       ScoreGroup g = unitScores.get(code);
-      units.add(new UnitRank(0, code, organisation.unitName(code), g == null ? null : g.averageFinalScore(),
+      units.add(new UnitRank(null, code, organisation.unitName(code), g == null ? null : g.averageFinalScore(),
           g == null ? 0 : g.closed(), unitOverdue.getOrDefault(code, 0L), unitReturned.getOrDefault(code, 0L)));
     }
     units.sort(Comparator.comparing(UnitRank::averageFinalScore, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -67,7 +71,7 @@ public class Rankings {
     List<PersonRank> persons = new ArrayList<>();
     for (String id : people) {
       ScoreGroup g = personScores.get(id);
-      persons.add(new PersonRank(0, id, organisation.nameOf(id), organisation.unitCodesOf(id),
+      persons.add(new PersonRank(null, id, organisation.nameOf(id), organisation.unitCodesOf(id),
           g == null ? null : g.averageFinalScore(), g == null ? 0 : g.closed(), personOverdue.getOrDefault(id, 0L)));
     }
     persons.sort(Comparator.comparing(PersonRank::averageFinalScore, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -79,13 +83,20 @@ public class Rankings {
         units, persons);
   }
 
-  /** Competition ranking (1, 2, 2, 4): equal average and equal overdue count share a rank. */
+  /**
+   * Competition ranking (1, 2, 2, 4): equal average and equal overdue count share a rank; without
+   * an average (nothing closed) no rank.
+   */
   private static <T> List<T> ranked(List<T> sorted, Function<T, BigDecimal> score, Function<T, Long> overdue,
       java.util.function.BiFunction<T, Integer, T> withRank) {
     List<T> out = new ArrayList<>();
     int rank = 0;
     for (int i = 0; i < sorted.size(); i++) {
       T t = sorted.get(i);
+      if (score.apply(t) == null) {
+        out.add(withRank.apply(t, null));
+        continue;
+      }
       if (i == 0 || !same(score.apply(t), score.apply(sorted.get(i - 1)))
           || !overdue.apply(t).equals(overdue.apply(sorted.get(i - 1)))) {
         rank = i + 1;

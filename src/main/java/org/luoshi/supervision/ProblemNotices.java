@@ -105,7 +105,7 @@ class ProblemNotices {
   }
 
   private static String link(Supervision s) {
-    return "/api/supervisions/" + s.getId();
+    return "/ledger/supervisions/" + s.getId(); // the ledger page (the JSON is /api/supervisions/{id})
   }
 
   private static String cut(String s, int max) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.luoshi.engine.Privileged;
 import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
@@ -27,19 +28,26 @@ import org.springframework.stereotype.Component;
 /**
  * Tasklist's filters, per role, kept at start-up (idempotent: a filter made by an earlier version
  * is found by its key or name and updated in place, never duplicated). Each shows the item's
- * columns (事项编号, 事项名称, 责任单位, 截止日期, 红黄绿灯) and sorts by due date. Authorizations are
- * on, so FILTER READ is granted explicitly; a filter nobody may read is invisible.
+ * columns (事项编号, 事项名称, 责任单位, 截止日期, 红黄绿灯) and sorts by the item's deadline (the
+ * process variable {@code deadline}: the overdue item first), then by the task's due date.
+ * Authorizations are on, so FILTER READ is granted explicitly; a filter nobody may read is invisible.
  *
  * <table>
  *   <tr><th>filter</th><th>tasks</th><th>who reads it</th></tr>
  *   <tr><td>我的待办</td><td>assigned to the caller ({@code ${currentUser()}})</td><td>everyone</td></tr>
- *   <tr><td>本单位待办</td><td>candidate group among the caller's groups ({@code ${currentUserGroups()}}),
- *       claimed ones too</td><td>everyone (units created later in Admin included)</td></tr>
+ *   <tr><td>本单位待办</td><td>candidate group among the caller's units ({@code ${currentUserUnitGroups()}}),
+ *       claimed ones too</td><td>unit staff (each unit group; a unit created later in Admin at once)</td></tr>
  *   <tr><td>督查室待办</td><td>candidate group {@code supervision-office}</td><td>office, principal leaders</td></tr>
+ *   <tr><td>主要领导待办</td><td>candidate group {@code principal-leaders} (销号确认, 考核审批, 报告审批, 申诉)</td>
+ *       <td>principal leaders</td></tr>
  *   <tr><td>全区在办</td><td>all open tasks</td><td>office, principal leaders</td></tr>
  *   <tr><td>我分管的事项</td><td>tasks of the items whose {@code leadLeader} is the leader</td>
  *       <td>that leader only (one filter per leader, see below)</td></tr>
  * </table>
+ *
+ * <p>A leader's own tasks (延期审批, 分管领导审核, an interview they conduct) are assigned to them and
+ * so are in 我的待办; "本单位待办" is for the staff of units only, and no longer lists the tasks of
+ * the district's posts (a principal leader's 主要领导确认 is under 主要领导待办).
  *
  * <p>Camunda evaluates {@code ${currentUser()}} only in the identity fields of a filter's task
  * query (assignee, owner, involved user, candidate user/group(s)) and in dates; a process-variable
@@ -61,6 +69,7 @@ public class TasklistFilters implements ApplicationRunner {
   static final String MINE = "我的待办";
   static final String UNIT = "本单位待办";
   static final String OFFICE = "督查室待办";
+  static final String PRINCIPAL = "主要领导待办";
   static final String ALL = "全区在办";
   static final String LED = "我分管的事项";
 
@@ -95,15 +104,19 @@ public class TasklistFilters implements ApplicationRunner {
   private List<Spec> shared() {
     return List.of(
         new Spec("mine", MINE, Set.of(), -40, "分配给我本人、由我办理的任务",
-            () -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
-        new Spec("unit", UNIT, Set.of(), -30, "本单位（本岗位）待签收、待办理的任务，含同事已认领的",
-            () -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks().orderByDueDate().asc()),
+            () -> deadlineFirst(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"))),
+        new Spec("unit", UNIT, Set.of(), -30, "本单位待签收、待办理的任务，含同事已认领的",
+            () -> deadlineFirst(tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${" + TasklistFunctions.CURRENT_USER_UNIT_GROUPS + "()}")
+                .includeAssignedTasks())),
         new Spec("office", OFFICE, Set.of(), -20, "督查室待核验、待重新交办的任务，含已认领的",
-            () -> tasks.createTaskQuery().taskCandidateGroup(Groups.SUPERVISION_OFFICE)
-                .includeAssignedTasks().orderByDueDate().asc()),
+            () -> deadlineFirst(tasks.createTaskQuery().taskCandidateGroup(Groups.SUPERVISION_OFFICE)
+                .includeAssignedTasks())),
+        new Spec("principal", PRINCIPAL, Set.of(), -15, "待主要领导确认、审批的任务（销号确认、考核、报告、申诉），含已认领的",
+            () -> deadlineFirst(tasks.createTaskQuery().taskCandidateGroup(Groups.PRINCIPAL_LEADERS)
+                .includeAssignedTasks())),
         new Spec("all", ALL, Set.of("全部待办"), 0, "全区所有在办任务（督查室、主要领导）",
-            () -> tasks.createTaskQuery().orderByDueDate().asc()));
+            () -> deadlineFirst(tasks.createTaskQuery())));
   }
 
   @Override
@@ -116,11 +129,16 @@ public class TasklistFilters implements ApplicationRunner {
             spec.key(), spec.name(), spec.priority(), spec.description(), spec.query().get()));
       }
       policy.grantGlobal(Resources.FILTER, byKey.get("mine").getId(), Permissions.READ);
-      policy.grantGlobal(Resources.FILTER, byKey.get("unit").getId(), Permissions.READ);
+      // an earlier version let everyone read 本单位待办: now the units' staff only
+      policy.revokeGlobal(Resources.FILTER, byKey.get("unit").getId());
+      unitFilterId = byKey.get("unit").getId();
+      grantUnitFilter();
       for (String group : List.of(Groups.SUPERVISION_OFFICE, Groups.PRINCIPAL_LEADERS)) {
         policy.grantGroup(group, Resources.FILTER, byKey.get("office").getId(), Permissions.READ);
         policy.grantGroup(group, Resources.FILTER, byKey.get("all").getId(), Permissions.READ);
       }
+      policy.grantGroup(Groups.PRINCIPAL_LEADERS, Resources.FILTER, byKey.get("principal").getId(),
+          Permissions.READ);
 
       List<String> leaders = organisation.members(Groups.LEADERS);
       for (String leader : leaders) {
@@ -137,6 +155,35 @@ public class TasklistFilters implements ApplicationRunner {
       }
       return null;
     });
+  }
+
+  /** The id of 本单位待办 once the filters are kept (start-up), else null. */
+  private volatile String unitFilterId;
+
+  /**
+   * Lets every unit's staff read 本单位待办: at start-up, and whenever a group is saved (a unit
+   * created in Admin can use Tasklist at once, see {@link TasklistEnginePlugin}). Cheap: the units and
+   * the filter's group grants, one query each, and a grant for a unit that has none.
+   */
+  void grantUnitFilter() {
+    String filterId = unitFilterId;
+    if (filterId == null) {
+      return; // before start-up has kept the filters: run() grants them all
+    }
+    unchecked(() -> {
+      Set<String> granted = policy.groupsGranted(Resources.FILTER, filterId);
+      for (var unit : organisation.units()) {
+        if (!granted.contains(unit.groupId())) {
+          policy.grantGroup(unit.groupId(), Resources.FILTER, filterId, Permissions.READ);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** The item's deadline first (ISO dates: text order is date order), then the task's due date. */
+  private static TaskQuery deadlineFirst(TaskQuery query) {
+    return query.orderByProcessVariable("deadline", ValueType.STRING).asc().orderByDueDate().asc();
   }
 
   /**
@@ -156,7 +203,7 @@ public class TasklistFilters implements ApplicationRunner {
     String key = LEADER_KEY_PREFIX + leaderId;
     Filter f = save(find(existing, key, LED, Set.of()), key, LED, -10,
         "我分管的责任清单事项的在办任务",
-        tasks.createTaskQuery().processVariableValueEquals("leadLeader", leaderId).orderByDueDate().asc());
+        deadlineFirst(tasks.createTaskQuery().processVariableValueEquals("leadLeader", leaderId)));
     policy.grantUser(leaderId, Resources.FILTER, f.getId(), Permissions.READ);
   }
 

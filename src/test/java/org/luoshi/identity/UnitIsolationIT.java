@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A unit and its people added while the app runs (as Camunda Admin does, through the engine's
- * REST API) work at once: the member logs into Tasklist and sees the unit's tasks, not another's.
+ * REST API) work at once: the member logs into Tasklist and sees the unit's tasks, not another's,
+ * and the forms' lists of units and people name them.
  */
 @LuoshiIT
 class UnitIsolationIT {
@@ -59,6 +60,16 @@ class UnitIsolationIT {
     var listed = member.post("/engine-rest/filter/" + unitFilter + "/list", Map.of()).json();
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).get("processInstanceId").asText()).isEqualTo(mine);
+
+    // the forms' option lists know them at once: by name, with their unit; a unit sees its own people only
+    var people = member.get("/api/people?unitCode=NEW1");
+    assertThat(people.status()).as(people.toString()).isEqualTo(200);
+    assertThat(people.json().toString()).contains("\"id\":\"newone\"", "\"name\":\"新员\"", "新建一局")
+        .doesNotContain("email", "@test.example");
+    assertThat(member.get("/api/people?unitCode=NEW2").status()).isEqualTo(403);
+    assertThat(member.get("/api/people").status()).isEqualTo(403);
+    assertThat(admin.get("/api/people").json().toString()).contains("newone", "newtwo", "新建二局");
+    assertThat(admin.get("/api/units").json().toString()).contains("新建一局", "新建二局");
 
     var login = new WebappSession(port).login("tasklist", "newone", PASSWORD);
     assertThat(login.status()).isEqualTo(200);

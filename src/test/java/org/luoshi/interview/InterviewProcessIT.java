@@ -121,7 +121,7 @@ class InterviewProcessIT {
         assertThat(n.title()).isEqualTo("约谈通知：重点项目推进缓慢");
         assertThat(n.body()).contains("2026年3月3日（星期二）10:00", "区委督查室约谈室", "提醒约谈",
             "重点项目推进缓慢", "工作落实不力", "分管一", started.id());
-        assertThat(n.link()).isEqualTo("/api/interviews/" + started.id());
+        assertThat(n.link()).isEqualTo("/ledger/interviews/" + started.id());
       });
     }
     assertThat(notices("leader1", Interviews.NOTICE_SCHEDULED)).filteredOn(n -> n.link().endsWith(started.id())).hasSize(1);

@@ -2,7 +2,7 @@ package org.luoshi.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -18,15 +18,15 @@ import org.luoshi.testsupport.Http;
 import org.luoshi.testsupport.LuoshiIT;
 import org.luoshi.testsupport.TestOrganisation;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The responsibility item as people click it in Tasklist (headless Chromium, Chinese browser):
- * the office issues an item from the start form, a unit member accepts it through its form, and a
- * reviewer sees why a completion was refused while the task stays open. Screenshots in
- * target/screenshots/.
+ * one whole item walked by the five people using only what the screen shows them, the office's
+ * start form with units and leaders by name, and refusals told next to the button that was
+ * pressed. Screenshots in target/screenshots/.
  */
 @LuoshiIT
 @ExtendWith(BrowserExtension.class)
@@ -56,81 +56,162 @@ class ItemBrowserIT {
     return r.json().get("code").asText();
   }
 
-  private static void choose(Browser browser, String label, String option) {
-    browser.click(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//label[starts-with(normalize-space(.),'"
-        + label + "')]]//div[contains(@class,'fjs-select-display')]"));
-    browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"));
+  private String codeOf(String title) {
+    var found = items.ledger(new LedgerQuery(null, null, null, null, null, null, null, null, null, null,
+        title, 0, 10), new Viewer("office1", true, java.util.List.of())).content();
+    assertThat(found).as(title).hasSize(1);
+    return found.get(0).code();
   }
 
-  /** Types a whole date into a form-js date picker at once (key by key, the picker re-parses as it goes). */
-  private static void date(Browser browser, String label, String value) {
-    var input = browser.field(label);
-    browser.script("arguments[0].value = arguments[1];"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input, value);
-    input.sendKeys(Keys.ENTER);
+  /** Logs in, opens a filter and a task by the names on screen; the task is claimed by opening it. */
+  private static void open(Browser browser, String user, String filter, String task) {
+    browser.loginAs("tasklist", user, TestOrganisation.PASSWORD);
+    browser.openFilter(filter).openTask(task);
+    browser.waitFor(By.xpath("//button[normalize-space(.)='完成' and not(@disabled)]"));
   }
 
-  private static void radio(Browser browser, String option) {
-    var label = browser.waitFor(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='" + option + "']"));
-    // long forms scroll inside Tasklist's pane, under its footer: click the way a mouse on the label would
-    browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", label);
-  }
-
-  @Test
-  void theOfficeIssuesAnItemFromTasklistsStartForm(Browser browser) {
-    browser.login("tasklist", "office1", TestOrganisation.PASSWORD);
-    browser.openStartForm("责任清单事项").fill("事项名称", "推进河道综合治理");
-    choose(browser, "事项来源", "重点工作");
-    choose(browser, "工作类别", "社会治理");
-    browser.fill("责任单位代码", "T1").fill("分管领导（用户名）", "leader1")
-        .fill("工作目标", "七里河段河道整治全部完成");
-    date(browser, "截止日期", Time.today().plusDays(60).format(DateTimeFormatter.ofPattern("yyyy/MM/dd")));
-    browser.settle().screenshot("item-start-form-office-zh");
-    browser.press("发起");
-    browser.waitForText("流程已发起。");
-
-    var issued = items.ledger(new LedgerQuery(null, null, null, null, null, null, null, null, null, null,
-        "河道综合治理", 0, 10), new Viewer("office1", true, java.util.List.of())).content();
-    assertThat(issued).hasSize(1);
-    assertThat(issued.get(0).source()).isEqualTo(ItemSource.KEY_TASK);
-    assertThat(issued.get(0).category()).isEqualTo(ItemCategory.GOVERNANCE);
-    assertThat(issued.get(0).deadline()).isEqualTo(Time.today().plusDays(60));
-    assertThat(items.byCode(issued.get(0).code()).getIssuedBy()).isEqualTo("office1");
-    engine.runAsync();
-    assertThat(engine.task(issued.get(0).code(), "acceptItem")).isNotNull();
-  }
-
-  @Test
-  void aUnitMemberAcceptsAnItemThroughItsForm(Browser browser) {
-    String code = issue("完成招商引资年度目标");
-    browser.login("tasklist", "t1a", TestOrganisation.PASSWORD);
-    browser.openFilter("本单位待办").openTask("签收：完成招商引资年度目标");
-    browser.waitForText(code, "测试一局", "工作目标", "是否签收");
-    browser.press("认领");
-    radio(browser, "签收");
-    browser.settle().screenshot("item-accept-form-unit-zh");
+  private void completes(Browser browser, String code, String taskKey) {
     browser.press("完成");
-    browser.waitUntil(d -> items.byCode(code).getStatus() == ItemStatus.IN_PROGRESS);
-    engine.runAsync(); // the office and the leader hear that it was accepted
-    assertThat(engine.task(code, "planItem")).isNotNull();
+    browser.waitUntil(d -> engine.task(code, taskKey) == null);
+    engine.runAsync(); // the notices and service tasks after it, as the job executor would
   }
 
   @Test
-  void aRefusedCompletionShowsTheReasonAndLeavesTheTaskOpen(Browser browser) {
+  void aWholeItemAsTheFivePeopleSeeIt(Browser screen) {
+    LocalDate deadline = Time.today().plusDays(20);
+    LocalDate extended = Time.today().plusDays(40);
+    String task = "落实区委关于背街小巷整治的批示";
+
+    // the office issues a leader's instruction (批示件: the principal leader confirms its close-out)
+    screen.login("tasklist", "office1", TestOrganisation.PASSWORD);
+    screen.openStartForm("责任清单事项").fill("事项名称", task);
+    screen.choose("事项来源", "领导批示").choose("责任单位", "测试一局").choose("分管领导", "分管一")
+        .fill("工作目标", "年底前完成全部背街小巷整治").date("截止日期", deadline);
+    screen.settle().screenshot("lifecycle-1-office-issues");
+    screen.press("发起");
+    screen.waitForText("已下发", "查看台账");
+    String code = codeOf("背街小巷整治");
+    screen.waitForText("事项 " + code + " 已下发");
+    screen.screenshot("lifecycle-1-office-issued-with-code");
+    engine.runAsync();
+
+    // the unit's clerk signs for it and plans it, naming her colleague as the responsible person
+    open(screen, "t1a", "本单位待办", "签收：" + task);
+    screen.waitForText(code, "测试一局", "分管一");
+    assertThat(screen.waitFor(By.cssSelector(".fjs-container a[href='/ledger/items/" + code + "']"))
+        .getAttribute("target")).as("the item's ledger page opens beside the task").isEqualTo("_blank");
+    // the diagram opens at a size one can read, around the task at hand
+    screen.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='流程图']"));
+    screen.waitFor(By.cssSelector(".task-card .djs-container svg"));
+    assertThat(screen.rect(By.cssSelector(".task-card .diagram-pane")).getHeight()).isGreaterThanOrEqualTo(500);
+    screen.waitUntil(d -> ((Number) screen.script("const v = document.querySelector('.task-card .djs-container .viewport');"
+        + "return v ? v.transform.baseVal.consolidate().matrix.a : 0;")).doubleValue() >= 0.85);
+    screen.settle().screenshot("lifecycle-2-unit-diagram");
+    screen.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='表单']"));
+    screen.radio("签收");
+    screen.settle().screenshot("lifecycle-2-unit-accepts");
+    completes(screen, code, "acceptItem");
+    assertThat(items.byCode(code).getStatus()).isEqualTo(ItemStatus.IN_PROGRESS);
+    screen.openFilter("本单位待办").openTask("制定落实方案：" + task);
+    screen.waitFor(By.xpath("//button[normalize-space(.)='完成' and not(@disabled)]"));
+    screen.choose("责任人", "乙一").fill("落实措施", "分片包干，每周通报");
+    screen.settle().screenshot("lifecycle-2-unit-plans");
+    completes(screen, code, "planItem");
+    assertThat(items.byCode(code).getResponsiblePerson()).isEqualTo("t1b");
+
+    // the responsible person asks for more time; the leader in charge finds it among his own tasks
+    open(screen, "t1b", "我的待办", "报送完成：" + task);
+    screen.radio("申请延期").date("申请延期至", extended).fill("延期理由", "雨季施工受阻");
+    screen.settle().screenshot("lifecycle-3-person-asks-for-extension");
+    completes(screen, code, "submitCompletion");
+    open(screen, "leader1", "我的待办", "延期审批：" + task);
+    screen.radio("同意").fill("审批意见", "同意延期");
+    screen.settle().screenshot("lifecycle-4-leader-approves-extension");
+    completes(screen, code, "approveExtension");
+    assertThat(items.byCode(code).getDeadline()).isEqualTo(extended);
+
+    // the responsible person reports it done
+    open(screen, "t1b", "我的待办", "报送完成：" + task);
+    screen.radio("报送完成").date("完成日期", Time.today()).fill("完成情况", "42 条背街小巷全部整治完毕");
+    completes(screen, code, "submitCompletion");
+    assertThat(items.byCode(code).getStatus()).isEqualTo(ItemStatus.CLOSING);
+
+    // the office verifies, the leader reviews, the principal leader confirms
+    open(screen, "office2", "督查室待办", "督查室核验：" + task);
+    screen.radio("通过").fill("质量分（0–100）", "88");
+    screen.settle().screenshot("lifecycle-5-office-verifies");
+    completes(screen, code, "verifyCompletion");
+    open(screen, "leader1", "我的待办", "分管领导审核：" + task);
+    screen.radio("通过").fill("质量分（0–100）", "86");
+    completes(screen, code, "reviewClosure");
+    screen.loginAs("tasklist", "principal1", TestOrganisation.PASSWORD);
+    assertThat(screen.filterNames()).doesNotContain("本单位待办");
+    screen.openFilter("主要领导待办").openTask("主要领导确认：" + task);
+    screen.waitFor(By.xpath("//button[normalize-space(.)='完成' and not(@disabled)]"));
+    screen.radio("通过").fill("质量分（0–100）", "87");
+    screen.settle().screenshot("lifecycle-6-principal-confirms");
+    completes(screen, code, "confirmClosure");
+
+    // and reads the result on the item's ledger page, reached from Tasklist's header
+    screen.click(By.cssSelector(".luoshi-ledger a"));
+    screen.waitForText("责任清单台账");
+    screen.go("/ledger/items/" + code).waitForText(code, "已销号", "100%", "主要领导确认");
+    screen.settle().screenshot("lifecycle-7-ledger-closed");
+    Item closed = items.byCode(code);
+    assertThat(closed.getStatus()).isEqualTo(ItemStatus.CLOSED);
+    assertThat(closed.getProgressPercent()).isEqualTo(100);
+    assertThat(closed.getQualityScore()).isEqualByComparingTo("87");
+  }
+
+  @Test
+  void aRefusedStartIsToldNextToTheStartButtonInTheServersWords(Browser browser) {
+    browser.login("tasklist", "office1", TestOrganisation.PASSWORD);
+    browser.openStartForm("责任清单事项").fill("事项名称", "补录以往事项");
+    browser.choose("事项来源", "重点工作").choose("责任单位", "测试二局").choose("分管领导", "分管二")
+        .fill("工作目标", "补录").date("下发日期", Time.today().minusDays(3)).date("截止日期", Time.today().minusDays(10));
+    browser.press("发起");
+    browser.waitFor(By.cssSelector(".modal-body .luoshi-refusal"));
+    String refusal = browser.texts(".modal-body .luoshi-refusal").get(0);
+    assertThat(refusal).contains("截止日期").doesNotContain("ENGINE-", "Exception", "。：", "：：");
+    assertThat(browser.texts(".modal-body .notifications .alert")).as("no banner at the top as well").isEmpty();
+    Rectangle box = browser.rect(By.cssSelector(".modal-body .luoshi-refusal"));
+    Rectangle start = browser.rect(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='发起']"));
+    assertThat(box.getY() + box.getHeight()).as("right above the 发起 button, not covering it").isLessThanOrEqualTo(start.getY());
+    assertThat(start.getY() - (box.getY() + box.getHeight())).isLessThan(120);
+    assertThat(start.getY() + start.getHeight()).as("the button in view too").isLessThanOrEqualTo(
+        ((Number) browser.script("return window.innerHeight")).intValue());
+    assertThat(browser.driver().findElements(By.cssSelector(".luoshi-field-refused label")).stream()
+        .map(e -> e.getText()).toList()).as("the field it concerns is marked").anyMatch(t -> t.startsWith("截止日期"));
+    browser.settle().screenshot("item-start-refused-zh");
+  }
+
+  @Test
+  void aRefusedCompletionIsToldNextToTheCompleteButtonAndTheTaskStaysOpen(Browser browser) {
     String code = issue("整治背街小巷环境卫生");
     engine.done("t1a", code, "acceptItem", Map.of("accepted", "true"));
     engine.done("t1a", code, "planItem", Map.of("responsiblePerson", "t1b", "measures", "分片包干"));
     engine.done("t1b", code, "submitCompletion",
         Map.of("action", "COMPLETE", "completedOn", Time.today().toString(), "completionNote", "已完成"));
 
-    browser.login("tasklist", "office2", TestOrganisation.PASSWORD);
-    browser.openFilter("督查室待办").openTask("督查室核验：整治背街小巷环境卫生");
+    open(browser, "office2", "督查室待办", "督查室核验：整治背街小巷环境卫生");
     browser.waitForText("质量分评定标准", "提前 30 天完成"); // no review history yet: that table stays hidden
-    browser.press("认领");
-    radio(browser, "通过");
+    assertThat(tasks.createTaskQuery().taskId(engine.task(code, "verifyCompletion").getId()).singleResult()
+        .getAssignee()).as("opening the task claimed it").isEqualTo("office2");
+    browser.radio("通过");
     browser.fill("质量分（0–100）", "95");
     browser.press("完成");
-    browser.waitForText("须写明评定理由");
+    browser.waitFor(By.cssSelector(".luoshi-refusal"));
+    String refusal = browser.texts(".luoshi-refusal").get(0);
+    assertThat(refusal).contains("须写明评定理由").doesNotContain("ENGINE-", "。：");
+    assertThat(browser.texts(".page-notifications .alert")).as("no banner over the form").isEmpty();
+    Rectangle box = browser.rect(By.cssSelector(".luoshi-refusal"));
+    Rectangle complete = browser.rect(By.xpath("//button[normalize-space(.)='完成']"));
+    assertThat(box.getY() + box.getHeight()).as("above 完成, not over it").isLessThanOrEqualTo(complete.getY());
+    assertThat(complete.getY() - (box.getY() + box.getHeight())).isLessThan(80);
+    assertThat(complete.getY() + complete.getHeight()).as("both in view, above Tasklist's footer").isLessThanOrEqualTo(
+        browser.rect(By.cssSelector("footer")).getY());
+    assertThat(browser.driver().findElements(By.cssSelector(".luoshi-field-refused label")).stream()
+        .map(e -> e.getText()).toList()).as("the field it concerns is marked").anyMatch(t -> t.startsWith("审核意见"));
     browser.settle().screenshot("item-review-refused-zh");
     assertThat(engine.task(code, "verifyCompletion")).as("the task stays open").isNotNull();
     assertThat(items.byCode(code).getStatus()).isEqualTo(ItemStatus.CLOSING);

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** The derived overdue flag and warning light (红黄绿灯) of an item. */
+/** The derived overdue flag and warning light (红黄绿灯) of an item, its overdue date and progress. */
 class ItemTest {
 
   static Item item(String issued, String deadline) {
@@ -61,6 +61,31 @@ class ItemTest {
     assertThat(i.isOverdue(d("2026-06-20"))).isFalse();
     i.reopen();
     assertThat(i.isOverdue(d("2026-06-20"))).isTrue();
+  }
+
+  @Test
+  void anItemIsOverdueFromTheDayAfterItsDeadlineEvenWhenTheNoticeRunsLater() {
+    Item late = item("2026-11-01", "2026-11-29");
+    assertThat(late.markOverdue(d("2026-12-02"))).isTrue(); // migrated with the deadline past, or a late timer
+    assertThat(late.getOverdueSince()).isEqualTo(d("2026-11-30"));
+    assertThat(late.markOverdue(d("2026-12-03"))).as("recorded once").isFalse();
+    assertThat(late.getOverdueSince()).isEqualTo(d("2026-11-30"));
+
+    Item onTime = item("2026-11-01", "2026-11-29");
+    onTime.markOverdue(d("2026-11-30")); // the timer at 24:00 of the deadline day
+    assertThat(onTime.getOverdueSince()).isEqualTo(d("2026-11-30"));
+  }
+
+  @Test
+  void aClosedItemIsAHundredPercentDoneWhateverTheLastReportSaid() {
+    Item i = item("2026-06-01", "2026-06-30");
+    i.accept();
+    i.reportProgress(40, d("2026-06-10"));
+    i.submitCompletion(d("2026-06-20"), "完成", d("2026-06-20"));
+    assertThat(i.getProgressPercent()).isEqualTo(40);
+    i.close(new java.math.BigDecimal("90"), new java.math.BigDecimal("93.0"), Instant.now());
+    assertThat(i.getStatus()).isEqualTo(ItemStatus.CLOSED);
+    assertThat(i.getProgressPercent()).isEqualTo(100);
   }
 
   @Test

@@ -162,7 +162,8 @@ class ResponsibilityItemIT {
     assertThat(d.get("daysLate").asInt()).isEqualTo(10);
     assertThat(d.get("timelinessScore").decimalValue()).isEqualByComparingTo("60");
     assertThat(d.get("finalScore").decimalValue()).isEqualByComparingTo("67.0");
-    assertThat(d.get("overdueSince").asText()).isEqualTo("2026-06-01");
+    // overdue from the day after its deadline (2026-05-22), not from the day the notice ran (2026-06-01)
+    assertThat(d.get("overdueSince").asText()).isEqualTo("2026-05-23");
   }
 
   @Test

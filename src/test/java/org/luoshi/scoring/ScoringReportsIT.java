@@ -142,10 +142,12 @@ class ScoringReportsIT {
     assertThat(units.get(1).get("overdue").asInt()).isEqualTo(1);
     assertThat(units.get(2).get("unitCode").asText()).isEqualTo("T3");
     assertThat(units.get(2).path("averageFinalScore").isMissingNode()).isTrue();
+    assertThat(units.get(2).path("rank").isMissingNode()).as("nothing closed in the period: no rank").isTrue();
     assertThat(units.get(2).get("overdue").asInt()).isEqualTo(1);
 
     JsonNode people = r.get("people");
     assertThat(people.findValuesAsText("userId")).containsExactly("t2a", "t1a", "t3a");
+    assertThat(people.get(2).path("rank").isMissingNode()).as("t3a closed nothing in the half-year").isTrue();
 
     JsonNode year = http.as("t1a").get("/api/scoring/rankings?period=2026").json();
     assertThat(year.get("units").get(0).get("unitCode").asText()).isEqualTo("T3"); // 99.0 closed in August

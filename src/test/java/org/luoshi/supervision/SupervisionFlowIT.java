@@ -256,7 +256,7 @@ class SupervisionFlowIT {
   /** The notices of a type a person received about one supervision. */
   private List<NotificationView> received(String person, String type, long supervisionId) {
     return notifications.received(person, type).stream()
-        .filter(n -> n.link().equals("/api/supervisions/" + supervisionId)).toList();
+        .filter(n -> n.link().equals("/ledger/supervisions/" + supervisionId)).toList();
   }
 
   /** The only problem of a supervision, as the office reads it. */

@@ -58,14 +58,14 @@ class TasklistFiltersIT {
   }
 
   @Test
-  void theOfficeAndPrincipalLeadersAlsoReadTheOfficeAndDistrictFilters() {
-    assertThat(names("office1")).containsExactly("我的待办", "本单位待办", "督查室待办", "全区在办");
-    assertThat(names("principal1")).containsExactly("我的待办", "本单位待办", "督查室待办", "全区在办");
+  void theOfficeAndPrincipalLeadersReadTheOfficeAndDistrictFiltersNotAUnitsOne() {
+    assertThat(names("office1")).containsExactly("我的待办", "督查室待办", "全区在办");
+    assertThat(names("principal1")).containsExactly("我的待办", "督查室待办", "主要领导待办", "全区在办");
   }
 
   @Test
-  void aLeaderReadsTheirOwnItemsFilterAndNoOtherLeaders() {
-    assertThat(names("leader1")).containsExactly("我的待办", "本单位待办", "我分管的事项");
+  void aLeaderReadsTheirOwnTasksAndItemsFiltersAndNoOtherLeaders() {
+    assertThat(names("leader1")).containsExactly("我的待办", "我分管的事项");
     JsonNode mine = filter("leader1", "我分管的事项");
     JsonNode theirs = filter("leader2", "我分管的事项");
     assertThat(mine.get("id").asText()).isNotEqualTo(theirs.get("id").asText());
@@ -74,23 +74,21 @@ class TasklistFiltersIT {
   }
 
   @Test
-  void everyFilterShowsTheItemColumnsInChineseAndSortsByDueDate() {
-    for (JsonNode f : list("office1")) {
+  void everyFilterShowsTheItemColumnsInChineseAndSortsByTheItemsDeadlineThenTheDueDate() {
+    for (JsonNode f : list("principal1")) {
       assertThat(f.get("properties").get("variables").toString()).as(f.get("name").asText())
           .isEqualTo("[{\"name\":\"itemCode\",\"label\":\"事项编号\"},{\"name\":\"title\",\"label\":\"事项名称\"},"
               + "{\"name\":\"unitName\",\"label\":\"责任单位\"},{\"name\":\"deadline\",\"label\":\"截止日期\"},"
               + "{\"name\":\"lightName\",\"label\":\"红黄绿灯\"}]");
       assertThat(f.get("query").get("sorting").toString()).as(f.get("name").asText())
-          .isEqualTo("[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]");
+          .isEqualTo("[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\",\"parameters\":"
+              + "{\"variable\":\"deadline\",\"type\":\"String\"}},{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]");
     }
   }
 
   @Test
   void eachFilterListsTheTasksItIsMeantFor() {
-    repository.createDeployment().addModelInstance("filter-task.bpmn",
-        Bpmn.createExecutableProcess("filter-task").camundaHistoryTimeToLive(1).name("过滤器测试")
-            .startEvent().userTask("acceptItem").name("签收").camundaCandidateGroups("unit-${unitCode}")
-            .endEvent().done()).deploy();
+    deployFilterTask();
     // how leaders come to read the tasks of the items they lead is the item process's business;
     // here they may read this test process's tasks, so the filter's own condition is what is tested
     Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -104,19 +102,19 @@ class TasklistFiltersIT {
     String early = start("T2", "leader2", "2026-06-30T00:00:00Z");
     String middle = start("T1", "leader2", "2026-09-30T00:00:00Z");
 
-    assertThat(listed("t1a", "本单位待办")).containsExactly(middle, late);
-    assertThat(listed("t2a", "本单位待办")).containsExactly(early);
+    assertThat(listed("t1a", "本单位待办", early, middle, late)).containsExactly(middle, late);
+    assertThat(listed("t2a", "本单位待办", early, middle, late)).containsExactly(early);
     assertThat(listed("t3a", "本单位待办")).isEmpty();
     assertThat(listed("t1a", "我的待办")).isEmpty();
-    assertThat(listed("office1", "全区在办")).containsExactly(early, middle, late);
-    assertThat(listed("principal1", "全区在办")).containsExactly(early, middle, late);
+    assertThat(listed("office1", "全区在办", early, middle, late)).containsExactly(early, middle, late);
+    assertThat(listed("principal1", "全区在办", early, middle, late)).containsExactly(early, middle, late);
     assertThat(listed("office1", "督查室待办")).isEmpty();
-    assertThat(listed("leader1", "我分管的事项")).containsExactly(late);
-    assertThat(listed("leader2", "我分管的事项")).containsExactly(early, middle);
+    assertThat(listed("leader1", "我分管的事项", early, middle, late)).containsExactly(late);
+    assertThat(listed("leader2", "我分管的事项", early, middle, late)).containsExactly(early, middle);
 
     tasks.claim(tasks.createTaskQuery().processInstanceId(late).singleResult().getId(), "t1b");
     assertThat(listed("t1b", "我的待办")).containsExactly(late);
-    assertThat(listed("t1a", "本单位待办")).as("a colleague's claimed task stays in the unit's list")
+    assertThat(listed("t1a", "本单位待办", early, middle, late)).as("a colleague's claimed task stays in the unit's list")
         .containsExactly(middle, late);
   }
 
@@ -138,27 +136,84 @@ class TasklistFiltersIT {
     assertThat(updated.getProperties()).containsEntry("description", "全区所有在办任务（督查室、主要领导）");
     TaskQueryImpl query = updated.getQuery();
     assertThat(query.getCandidateGroup()).isNull();
-    assertThat(query.getOrderingProperties()).singleElement()
-        .satisfies(o -> assertThat(o.getQueryProperty().getName()).isEqualTo("DUE_DATE_"));
+    assertThat(query.getOrderingProperties()).hasSize(2);
+    assertThat(query.getOrderingProperties().get(1).getQueryProperty().getName()).isEqualTo("DUE_DATE_");
     assertThat(filters.createFilterQuery().filterName("全部待办").count()).isZero();
     assertThat(filters.createFilterQuery().filterName("全区在办").count()).isOne();
     assertThat(filters.createFilterQuery().count()).isEqualTo(before + 1); // 督查室待办 made again
-    assertThat(names("office1")).containsExactly("我的待办", "本单位待办", "督查室待办", "全区在办");
+    assertThat(names("office1")).containsExactly("我的待办", "督查室待办", "全区在办");
   }
 
   @Test
   void aLeaderAppointedLaterGetsTheirFilterAndOneWhoLeftLosesIt() {
     TestOrganisation.user(identity, "leader3", "分", "管三", Groups.LEADERS);
-    assertThat(names("leader3")).containsExactly("我的待办", "本单位待办");
+    assertThat(names("leader3")).containsExactly("我的待办");
     tasklistFilters.ensureLeaderFilter("leader3");
     tasklistFilters.ensureLeaderFilter("leader3");
-    assertThat(names("leader3")).containsExactly("我的待办", "本单位待办", "我分管的事项");
+    assertThat(names("leader3")).containsExactly("我的待办", "我分管的事项");
     assertThat(filters.createFilterQuery().filterName("我分管的事项").count()).isEqualTo(3);
 
     identity.deleteMembership("leader2", Groups.LEADERS);
     tasklistFilters.run(null);
-    assertThat(names("leader2")).containsExactly("我的待办", "本单位待办");
+    assertThat(names("leader2")).containsExactly("我的待办");
     assertThat(filters.createFilterQuery().filterName("我分管的事项").count()).isEqualTo(2);
+  }
+
+  @Test
+  void theItemsDeadlineOrdersTheListsTheOverdueItemFirst() {
+    deployFilterTask();
+    // the same due date for every task (a unit has 3 days to sign for any item): the deadline decides
+    String later = startWithDeadline("T1", "2027-03-01");
+    String overdue = startWithDeadline("T1", "2026-11-20");
+    String soon = startWithDeadline("T1", "2026-12-05");
+    assertThat(listed("t1a", "本单位待办", overdue, soon, later)).containsExactly(overdue, soon, later);
+    assertThat(listed("office1", "全区在办", overdue, soon, later)).containsExactly(overdue, soon, later);
+  }
+
+  @Test
+  void thePrincipalLeadersTasksAreUnderTheirOwnFilterNotUnderAUnitsOne() {
+    repository.createDeployment().addModelInstance("confirm-task.bpmn",
+        Bpmn.createExecutableProcess("confirm-task").camundaHistoryTimeToLive(1).name("确认测试")
+            .startEvent().userTask("confirmClosure").name("主要领导确认").camundaCandidateGroups("principal-leaders")
+            .endEvent().done()).deploy();
+    String confirm = runtime.startProcessInstanceByKey("confirm-task").getId();
+    // someone in a unit and among the principal leaders as well
+    TestOrganisation.user(identity, "both", "兼", "任", "unit-T2");
+    TestOrganisation.user(identity, "both", "兼", "任", Groups.PRINCIPAL_LEADERS);
+    assertThat(listed("principal1", "主要领导待办")).containsExactly(confirm);
+    assertThat(listed("both", "主要领导待办")).containsExactly(confirm);
+    assertThat(listed("both", "本单位待办")).doesNotContain(confirm);
+  }
+
+  @Test
+  void aUnitsFilterThatEveryoneCouldReadIsNowReadByUnitStaffOnly() {
+    Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    everyone.setUserId(Authorization.ANY);
+    everyone.setResource(Resources.FILTER);
+    everyone.setResourceId(byName("本单位待办").getId());
+    everyone.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizations.saveAuthorization(everyone);
+    assertThat(names("leader1")).contains("本单位待办"); // as an earlier version left it
+
+    tasklistFilters.run(null);
+    assertThat(names("leader1")).doesNotContain("本单位待办");
+    assertThat(names("t2a")).contains("本单位待办");
+  }
+
+  private void deployFilterTask() {
+    repository.createDeployment().addModelInstance("filter-task.bpmn",
+        Bpmn.createExecutableProcess("filter-task").camundaHistoryTimeToLive(1).name("过滤器测试")
+            .startEvent().userTask("acceptItem").name("签收").camundaCandidateGroups("unit-${unitCode}")
+            .endEvent().done()).deploy();
+  }
+
+  private String startWithDeadline(String unitCode, String deadline) {
+    String id = runtime.startProcessInstanceByKey("filter-task",
+        Map.of("unitCode", unitCode, "leadLeader", "leader1", "deadline", deadline)).getId();
+    var task = tasks.createTaskQuery().processInstanceId(id).singleResult();
+    task.setDueDate(Date.from(Instant.parse("2026-12-05T16:00:00Z")));
+    tasks.saveTask(task);
+    return id;
   }
 
   private String start(String unitCode, String leadLeader, String due) {
@@ -192,6 +247,12 @@ class TasklistFiltersIT {
   private JsonNode filter(String user, String name) {
     return StreamSupport.stream(list(user).spliterator(), false)
         .filter(f -> f.get("name").asText().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** Of the given process instances, those whose tasks a user's filter lists, in the filter's order. */
+  private List<String> listed(String user, String filterName, String... among) {
+    List<String> ours = List.of(among);
+    return listed(user, filterName).stream().filter(ours::contains).toList();
   }
 
   /** The process instances of the tasks a user's filter lists, in the filter's order. */

@@ -161,6 +161,17 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Signs out whoever is signed in (their session cookies go) and logs {@code user} in: one browser
+   * for several people, with the webapps' scripts already in its cache.
+   */
+  public Browser loginAs(String app, String user, String password) {
+    if (driver.getCurrentUrl().startsWith(baseUrl)) {
+      driver.manage().deleteAllCookies();
+    }
+    return login(app, user, password);
+  }
+
   /** Opens a webapp's login page and waits for its form. */
   public Browser openLogin(String app) {
     go("/camunda/app/" + app + "/default/#/login");
@@ -176,8 +187,21 @@ public final class Browser implements AutoCloseable {
   /** Tasklist: opens "发起流程", picks the process by its name and waits for its start form. */
   public Browser openStartForm(String processName) {
     click(By.xpath("//a[normalize-space(.)='发起流程']"));
-    click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']"));
-    waitFor(By.cssSelector(".modal-body .fjs-form, .modal-body form"));
+    By process = By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='" + processName + "']");
+    By form = By.cssSelector(".modal-body .fjs-form, .modal-body form");
+    click(process);
+    // a click while the dialog still slides in or redraws its list is lost: click again while the list is there
+    for (int attempt = 1; attempt < 4 && !driver.findElements(process).isEmpty(); attempt++) {
+      try {
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(form));
+        return this;
+      } catch (org.openqa.selenium.TimeoutException stillThere) {
+        if (!driver.findElements(process).isEmpty()) {
+          click(process);
+        }
+      }
+    }
+    waitFor(form);
     return this;
   }
 
@@ -214,8 +238,92 @@ public final class Browser implements AutoCloseable {
   public Browser fill(String label, String value) {
     WebElement input = field(label);
     input.clear();
+    // a form-js number field keeps its text through clear(): select it and type over it
+    input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
     input.sendKeys(value);
     return this;
+  }
+
+  /** A Camunda Form (form-js) field's whole block by its label (label, input, description, errors). */
+  public WebElement formField(String label) {
+    return waitFor(By.xpath("//div[contains(@class,'fjs-form-field ') or contains(@class,'fjs-form-field-')]"
+        + "[./label[contains(@class,'fjs-form-field-label')][normalize-space(.)='" + label + "' or normalize-space(.)='"
+        + label + "*']][1]"));
+  }
+
+  /**
+   * Chooses an option of a form-js select by the text a person reads (e.g. choose("责任单位", "测试一局")):
+   * opens the list, types the name into a searchable one, clicks the option.
+   */
+  public Browser choose(String label, String option) {
+    WebElement field = formField(label);
+    List<WebElement> search = field.findElements(By.cssSelector("input.fjs-input"));
+    if (!search.isEmpty()) {
+      search.get(0).click();
+      search.get(0).sendKeys(option);
+    } else {
+      field.findElement(By.cssSelector(".fjs-select-display")).click();
+    }
+    clickOption(field, option);
+    return this;
+  }
+
+  /** Adds an option to a form-js taglist (a list of units or people) by typing its name and clicking it. */
+  public Browser tag(String label, String option) {
+    WebElement field = formField(label);
+    WebElement input = field.findElement(By.cssSelector("input"));
+    input.click();
+    input.sendKeys(option);
+    clickOption(field, option);
+    return this;
+  }
+
+  private void clickOption(WebElement field, String option) {
+    WebElement item = wait(TIMEOUT).until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(e -> e.getText().trim().equals(option)).findFirst().orElse(null));
+    // form-js picks an option on mousedown
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+  }
+
+  /** The options a form-js select or taglist offers (opened and closed again). */
+  public List<String> options(String label) {
+    WebElement field = formField(label);
+    List<WebElement> search = field.findElements(By.cssSelector("input.fjs-input, .fjs-taglist input"));
+    if (!search.isEmpty()) {
+      search.get(0).click();
+    } else {
+      field.findElement(By.cssSelector(".fjs-select-display")).click();
+    }
+    wait(TIMEOUT).until(d -> !field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+    List<String> texts = field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .map(e -> e.getText().trim()).toList();
+    script("document.activeElement && document.activeElement.blur();"); // closes the list (Esc would close a dialog)
+    wait(TIMEOUT).until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+    return texts;
+  }
+
+  /** Types a whole date (yyyy/MM/dd, as the zh-CN date picker reads it) into a form-js date field. */
+  public Browser date(String label, java.time.LocalDate day) {
+    WebElement input = field(label);
+    script("arguments[0].value = arguments[1];"
+        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input,
+        day.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd")));
+    input.sendKeys(org.openqa.selenium.Keys.ENTER);
+    return this;
+  }
+
+  /** Picks a form-js radio option by its label. */
+  public Browser radio(String option) {
+    WebElement label = waitFor(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(.)='"
+        + option + "']"));
+    // long forms scroll inside Tasklist's pane, under its footer: click the way a mouse on the label would
+    script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", label);
+    return this;
+  }
+
+  /** Where an element is on the screen: {x, y, width, height} in CSS pixels. */
+  public org.openqa.selenium.Rectangle rect(By by) {
+    return waitFor(by).getRect();
   }
 
   /** Clicks the enabled button whose text is exactly {@code text}, e.g. "发起", "认领", "完成". */
@@ -268,16 +376,24 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Clicks the element, waiting until it can be clicked. */
+  /** Clicks the element, waiting until it can be clicked (again, when a list redraws under the mouse). */
   public Browser click(By by) {
-    WebElement element = wait(TIMEOUT).until(ExpectedConditions.elementToBeClickable(by));
-    try {
-      element.click();
-    } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-      // Tasklist's footer overlays the bottom of a long form: bring the element up and click it there
-      script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    for (int attempt = 1; ; attempt++) {
+      WebElement element = wait(TIMEOUT).until(ExpectedConditions.elementToBeClickable(by));
+      try {
+        try {
+          element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+          // Tasklist's footer overlays the bottom of a long form: bring the element up and click it there
+          script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+        }
+        return this;
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
     }
-    return this;
   }
 
   /** The visible text of the page. */

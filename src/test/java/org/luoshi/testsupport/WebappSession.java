@@ -42,20 +42,42 @@ public class WebappSession {
         b.header("X-XSRF-TOKEN", csrfToken());
       }
       var r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      // then the app opens, as in a browser (the session's CSRF token is made again if login renewed it)
+      client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
       return new Http.Response(r.statusCode(), r.body(), null);
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** A request within this browser session (its cookies, no basic credentials). */
+  /**
+   * A request within this browser session (its cookies, no basic credentials); a write carries the
+   * session's CSRF token (its XSRF-TOKEN cookie), as the webapps send every write.
+   */
   public Http.Response request(String method, String path, String jsonBody) {
+    return request(method, path, jsonBody, "GET".equals(method) ? null : csrfToken());
+  }
+
+  /** The CSRF token /api hands to a page of this session (the X-XSRF-TOKEN header of its answers). */
+  public String apiCsrfToken() {
+    try {
+      var r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Accept", "application/json")
+          .header("X-Requested-With", "XMLHttpRequest").GET().build(), HttpResponse.BodyHandlers.discarding());
+      return r.headers().firstValue("X-XSRF-TOKEN").orElse(null);
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A request within this browser session with this {@code X-XSRF-TOKEN} (none when null: a forged write). */
+  public Http.Response request(String method, String path, String jsonBody, String csrfToken) {
     try {
       var b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
           .header("X-Requested-With", "XMLHttpRequest");
-      if (!"GET".equals(method)) {
+      if (csrfToken != null) {
         // as the webapps send every write: the session's CSRF token, from the app's own origin
-        b.header("X-XSRF-TOKEN", csrfToken()).header("Origin", base).header("Referer", base + "/camunda/app/tasklist/default/");
+        b.header("X-XSRF-TOKEN", csrfToken).header("Origin", base).header("Referer", base + "/camunda/app/tasklist/default/");
       }
       if (jsonBody == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());

@@ -6,8 +6,9 @@ export default {
     vendor: '落实 · 七里河区',
     name: '任务列表'
   },
-  // lists open sorted by due date, nearest first (scripts/due-date-first.js)
-  customScripts: ['scripts/due-date-first'],
+  // lists open with the nearest deadline first (scripts/due-date-first.js); Tasklist made for clerks
+  // (scripts/luoshi-tasklist.js, which brings scripts/luoshi-forms.js along)
+  customScripts: ['scripts/due-date-first', 'scripts/luoshi-tasklist'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

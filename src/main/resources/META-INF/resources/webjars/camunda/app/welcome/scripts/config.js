@@ -6,6 +6,8 @@ export default {
     vendor: '落实 · 七里河区',
     name: '首页'
   },
+  // names family name first, the ledger link in the header (scripts/luoshi-welcome.js)
+  customScripts: ['scripts/luoshi-welcome'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
