@@ -150,6 +150,9 @@ public final class Inputs {
     other("unread", "是否只看未读");
     other("page", "页码");
     other("size", "每页条数");
+    // Camunda's REST API (/engine-rest, Tasklist, Cockpit)
+    other("firstResult", "起始条数");
+    other("maxResults", "最多条数");
     other("id", "编号");
     other("code", "编号");
     other("supervisionId", "督查编号");

@@ -1,6 +1,8 @@
 package org.luoshi.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.spin.spi.SpinDataFormatException;
+import org.glassfish.jersey.server.ParamException;
 import org.luoshi.common.DomainException;
+import org.luoshi.common.Inputs;
 import org.luoshi.engine.PersonCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +48,9 @@ final class EngineRestErrors {
 
   static Response respond(Throwable failure) {
     DomainException refusal = refusal(failure);
+    if (refusal == null) {
+      refusal = malformed(failure);
+    }
     if (refusal != null) {
       int status = ApiExceptionHandler.status(refusal.kind()).value();
       LOG.warn("Engine REST refused ({}{}): {}", status, refusal.field() == null ? "" : " " + refusal.field(),
@@ -79,6 +87,44 @@ final class EngineRestErrors {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof DomainException d) {
         return d;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A request Camunda's REST layer could not read — the person's error, not the server's: a body
+   * that is not JSON or not of the expected shape, a Json value that is not JSON, a missing body or
+   * variable value (Camunda's DTOs then fail with a NullPointerException), a query parameter of the
+   * wrong type (JAX-RS would answer 404). Null when the failure is none of these.
+   */
+  private static DomainException malformed(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException || t instanceof MismatchedInputException) {
+        String field = t instanceof MismatchedInputException m ? lastField(m) : null;
+        return DomainException.invalid(field, field == null ? "请求体不是有效的 JSON"
+            : "请求体不是有效的 JSON：" + field + " 的格式不对");
+      }
+      if (t instanceof SpinDataFormatException) {
+        return DomainException.invalid(null, "变量的值不是有效的 JSON");
+      }
+      if (t instanceof ParamException p) {
+        String name = p.getParameterName();
+        return DomainException.invalid(name, "参数 " + Inputs.label(null, name) + " 的值格式不正确");
+      }
+      if (t instanceof NullPointerException && t.getStackTrace().length > 0
+          && t.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.rest.")) {
+        return DomainException.invalid(null, "请求内容不完整：缺少请求体，或变量缺少值（应为 {\"value\": …}）");
+      }
+    }
+    return null;
+  }
+
+  private static String lastField(MismatchedInputException e) {
+    for (int i = e.getPath().size() - 1; i >= 0; i--) {
+      String name = e.getPath().get(i).getFieldName();
+      if (name != null) {
+        return name;
       }
     }
     return null;

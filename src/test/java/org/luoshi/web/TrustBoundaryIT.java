@@ -298,6 +298,30 @@ class TrustBoundaryIT {
   }
 
   @Test
+  void requestsCamundaCannotReadAre400sNotServerErrors() {
+    String code = issue("T1");
+    Task accept = engine.requireTask(code, "acceptItem");
+    String before = snapshot();
+    String url = "/engine-rest/task/" + accept.getId() + "/submit-form";
+    Http clerk = http.as("t1a");
+
+    assertRefused(clerk.post(url, "{\"variables\":"), 400, null); // cut short
+    assertRefused(clerk.post(url, "{\"variables\":x}"), 400, null);
+    assertRefused(clerk.post(url, "\"x\""), 400, null);
+    assertRefused(clerk.post(url, "{\"variables\":[]}"), 400, "variables");
+    assertRefused(clerk.post(url, "{\"variables\":{\"accepted\":null}}"), 400, null);
+    assertRefused(clerk.post(url, "{\"variables\":{\"accepted\":{\"value\":false},"
+        + "\"returnReason\":{\"value\":\"{x\",\"type\":\"Json\"}}}"), 400, null);
+    assertRefused(clerk.post("/engine-rest/task/" + accept.getId() + "/claim", "null"), 400, null);
+    Http.Response paging = clerk.get("/engine-rest/task?maxResults=abc");
+    assertRefused(paging, 400, "maxResults");
+    assertThat(paging.json().get("message").asText()).contains("最多条数");
+
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(engine.task(code, "acceptItem")).isNotNull();
+  }
+
+  @Test
   void twoColleaguesCompletingAtOnceGiveOneSuccessAndOneConflict() throws Exception {
     for (int round = 0; round < 3; round++) {
       String code = issue("T1");
