@@ -219,7 +219,10 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
     }
     submitted.forEach((name, value) -> {
       if (value != null && !isSimple(value)) {
-        throw DomainException.invalid(name, "不支持的值类型：" + value.getType().getName());
+        // an untyped JSON object or list arrives without a type: name what it is not
+        String type = value.getType() != null ? value.getType().getName() : "对象或列表";
+        throw DomainException.invalid(name, Inputs.label(processKey, name) + "的值类型不支持（" + type
+            + "）：应为文本、数字或是否");
       }
       if (value != null && value.getType() != null && "date".equals(value.getType().getName())) {
         // Camunda's REST layer reads typed dates leniently (2026-02-30 becomes 2 March): Luoshi's forms send

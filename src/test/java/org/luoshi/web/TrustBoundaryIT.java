@@ -291,6 +291,11 @@ class TrustBoundaryIT {
     Map<String, Object> serialized = Map.of("value", "rO0ABXQAAXg=", "type", "Object", "valueInfo",
         Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object"));
     assertRefused(clerk.post(url, Map.of("variables", Map.of("returnReason", serialized))), 400, "returnReason");
+    // an untyped object or list has no type the guard could name
+    assertRefused(clerk.post(url, Map.of("variables", Map.of("accepted", Map.of("value", "false"),
+        "returnReason", Map.of("value", Map.of("a", 1))))), 400, "returnReason");
+    assertRefused(clerk.post(url, Map.of("variables", Map.of("accepted", Map.of("value", List.of(true))))),
+        400, "accepted");
     Http.Response huge = clerk.post(url, Map.of("variables", Map.of("accepted", Map.of("value", "1e1000000", "type", "Double"))));
     assertThat(huge.status()).as(huge.toString()).isEqualTo(400);
     assertThat(huge.body().length()).isLessThan(600);
