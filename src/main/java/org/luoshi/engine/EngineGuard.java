@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -96,6 +97,7 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
         return next.execute(command);
       }
       try {
+        checkPaging(command);
         check(command);
         return next.execute(command);
       } catch (RuntimeException e) {
@@ -147,6 +149,21 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
         }
       }
       default -> { }
+    }
+  }
+
+  /**
+   * A query's page as the person asked for it: a negative first result or page size is refused
+   * (the database would fail on it), for administrators too.
+   */
+  private static void checkPaging(Command<?> command) {
+    if (command instanceof ListQueryParameterObject page) {
+      if (page.getFirstResult() < 0) {
+        throw DomainException.invalid("firstResult", Inputs.label(null, "firstResult") + "不能为负数：" + page.getFirstResult());
+      }
+      if (page.getMaxResults() < 0) {
+        throw DomainException.invalid("maxResults", Inputs.label(null, "maxResults") + "不能为负数：" + page.getMaxResults());
+      }
     }
   }
 

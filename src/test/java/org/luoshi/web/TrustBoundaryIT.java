@@ -321,6 +321,10 @@ class TrustBoundaryIT {
     Http.Response paging = clerk.get("/engine-rest/task?maxResults=abc");
     assertRefused(paging, 400, "maxResults");
     assertThat(paging.json().get("message").asText()).contains("最多条数");
+    // a negative page would reach the database's LIMIT/OFFSET
+    assertRefused(clerk.get("/engine-rest/history/process-instance?maxResults=-5"), 400, "maxResults");
+    assertRefused(clerk.get("/engine-rest/task?firstResult=-1&maxResults=10"), 400, "firstResult");
+    assertRefused(http.as("admin", ADMIN_PASSWORD).get("/engine-rest/history/task?maxResults=-1"), 400, "maxResults");
 
     assertThat(snapshot()).isEqualTo(before);
     assertThat(engine.task(code, "acceptItem")).isNotNull();
