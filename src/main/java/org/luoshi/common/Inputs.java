@@ -95,6 +95,8 @@ public final class Inputs {
     line("outcome", "处理结果", 40);
     other("rectificationRequired", "是否需要整改");
     other("rectificationDeadline", "整改期限");
+    // a comment on a task in Tasklist (Camunda's comments, kept with the task's history)
+    scoped("comment", new Field("message", "评论", 2000, true, 0));
     scoped("interview", new Field("subject", "约谈事由", 500, true, 0));
     scoped("interview", new Field("method", "约谈方式", 40, false, 0));
     scoped("interview", new Field("reason", "取消原因", 500, true, 0));

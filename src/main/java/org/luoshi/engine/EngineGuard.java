@@ -74,7 +74,10 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
           + "|SaveTaskCmd|CreateTaskCmd|DeleteTaskCmd|Add(User|Group)IdentityLinkCmd|Delete(User|Group)?IdentityLinkCmd"
           + "|SetTask(Owner|Name|Description|DueDate|FollowUpDate|Priority)Cmd"
           + "|SetProcessDefinitionVersionCmd|DeleteProcessInstances?Cmd|UpdateProcessInstancesSuspendState.*"
-          + "|CreateIncidentCmd|SetAnnotationForIncidentCmd");
+          + "|CreateIncidentCmd|SetAnnotationForIncidentCmd"
+          // a task's comments are its record: added, never rewritten or removed; evidence files are
+          // Luoshi's own (Camunda's task attachments are no channel of it)
+          + "|UpdateCommentCmd|Delete(Task|ProcessInstance)CommentCmd|(Create|Save|Delete)AttachmentCmd");
 
   private ProcessEngineConfigurationImpl configuration;
   private final Map<String, FormFields> forms = new ConcurrentHashMap<>();
@@ -134,6 +137,13 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
       }
       case "SubmitStartFormCmd" -> checkStart(field(command, "processDefinitionId", String.class), null,
           field(command, "businessKey", String.class), variables(field(command, "variables", Map.class)));
+      case "AddCommentCmd" -> {
+        String message = field(command, "message", String.class);
+        if (message == null || message.isBlank()) {
+          throw DomainException.invalid("message", "请填写评论");
+        }
+        Inputs.text("comment", "message", message);
+      }
       case "ClaimTaskCmd" -> {
         String user = field(command, "userId", String.class);
         if (user != null && !user.equals(caller.getUserId())) {

@@ -303,6 +303,31 @@ class TrustBoundaryIT {
   }
 
   @Test
+  void aTasksCommentsAreAddedWithinBoundsAndNeverRewrittenOrRemoved() {
+    String code = issue("T1");
+    Task accept = engine.requireTask(code, "acceptItem");
+    String comments = "/engine-rest/task/" + accept.getId() + "/comment";
+    Http.Response mine = http.as("t1a").post(comments + "/create", Map.of("message", "请周鹏牵头办理"));
+    assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+    String commentId = mine.json().get("id").asText();
+    String sql = "select id_, user_id_, message_ from act_hi_comment order by id_";
+    var before = jdbc.queryForList(sql);
+
+    Http colleague = http.as("t1b");
+    assertRefused(colleague.post(comments + "/create", Map.of("message", "不属于\u0000本单位")), 400, "message");
+    Http.Response tooLong = colleague.post(comments + "/create", Map.of("message", "长".repeat(2001)));
+    assertRefused(tooLong, 400, "message");
+    assertThat(tooLong.json().get("message").asText()).contains("评论不能超过 2000 字");
+    assertRefused(colleague.post(comments + "/create", Map.of("message", " ")), 400, "message");
+    // a colleague cannot put words into the clerk's comment, nor make the task's record disappear
+    assertRefused(colleague.put(comments, Map.of("id", commentId, "message", "我同意退回")), 403, null);
+    assertRefused(colleague.delete(comments + "/" + commentId), 403, null);
+    assertRefused(colleague.delete(comments), 403, null);
+
+    assertThat(jdbc.queryForList(sql)).isEqualTo(before);
+  }
+
+  @Test
   void requestsCamundaCannotReadAre400sNotServerErrors() {
     String code = issue("T1");
     Task accept = engine.requireTask(code, "acceptItem");
