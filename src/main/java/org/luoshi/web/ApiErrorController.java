@@ -20,8 +20,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Whatever ends at the servlet container's error page (an error sent by a filter, a failure
- * before Spring MVC) answers an /api caller in the error shape {@code {status, message}}, never
- * Spring's {@code {timestamp, error, path}}; other addresses keep Spring Boot's error page.
+ * before Spring MVC) answers a caller of /api or of Camunda's REST APIs in the error shape
+ * {@code {status, message}}, never Spring's {@code {timestamp, error, path}}; other addresses keep
+ * Spring Boot's error page.
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -68,7 +69,9 @@ class ApiErrorController extends BasicErrorController {
 
   private static boolean isApi(HttpServletRequest request) {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    return uri instanceof String s && (s.equals("/api") || s.startsWith("/api/"));
+    // Luoshi's API and Camunda's REST APIs (/engine-rest, the webapps' /camunda/api), DESIGN.md §5
+    return uri instanceof String s && (s.equals("/api") || s.startsWith("/api/") || s.equals("/engine-rest")
+        || s.startsWith("/engine-rest/") || s.startsWith("/camunda/api/"));
   }
 
   private static String message(HttpStatus status) {

@@ -351,8 +351,35 @@ class TrustBoundaryIT {
     assertRefused(clerk.get("/engine-rest/task?firstResult=-1&maxResults=10"), 400, "firstResult");
     assertRefused(http.as("admin", ADMIN_PASSWORD).get("/engine-rest/history/task?maxResults=-1"), 400, "maxResults");
 
+    // a body the REST layer does not take, and a request refused before it (the error page): the error shape
+    assertRefused(raw(url, "accepted=true", "text/plain"), 415, null);
+    Http.Response twoTypes = raw(url, "{}", "application/json", "text/plain");
+    assertRefused(twoTypes, 400, null);
+    assertThat(twoTypes.body()).doesNotContain("timestamp");
+
     assertThat(snapshot()).isEqualTo(before);
     assertThat(engine.task(code, "acceptItem")).isNotNull();
+  }
+
+  private Http.Response raw(String path, String body, String... contentTypes) {
+    try {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+              ("t1a:" + TestOrganisation.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .header("Accept", "application/json");
+      for (String type : contentTypes) {
+        request.header("Content-Type", type);
+      }
+      var built = request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+      var response = java.net.http.HttpClient.newHttpClient().send(built,
+          java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+      return new Http.Response(response.statusCode(), response.body(), null);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
