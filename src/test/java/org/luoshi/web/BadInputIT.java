@@ -353,6 +353,7 @@ class BadInputIT {
     supervisionTasks();
     assessmentAndReportTasks();
     startForms();
+    malformedEngineRequests();
     return rows.stream().map(r -> DynamicTest.dynamicTest(r.name(), () -> check(r)));
   }
 
@@ -719,6 +720,38 @@ class BadInputIT {
   }
 
   // one row ----------------------------------------------------------------------------------------
+
+  /** What Camunda's REST layer itself cannot read: answered like a listener's refusal, not with a 500. */
+  private void malformedEngineRequests() {
+    rawTask("a body cut short", "acceptItem", "{\"variables\":", null, "请求体不是有效的 JSON");
+    rawTask("variables as a list", "acceptItem", "{\"variables\":[]}", "variables", "请求体不是有效的 JSON");
+    rawTask("a variable without a value", "acceptItem", "{\"variables\":{\"accepted\":null}}", null,
+        "变量缺少值");
+    rawTask("a Json value that is no JSON", "acceptItem", "{\"variables\":{\"accepted\":{\"value\":false},"
+        + "\"returnReason\":{\"value\":\"{x\",\"type\":\"Json\"}}}", null, "变量的值不是有效的 JSON");
+    rawTask("an untyped object", "acceptItem", "{\"variables\":{\"accepted\":{\"value\":false},"
+        + "\"returnReason\":{\"value\":{\"a\":1}}}}", "returnReason", "退回理由的值类型不支持");
+    engineGet("maxResults that is not a number", "/engine-rest/task?maxResults=abc", "maxResults",
+        "参数 最多条数 的值格式不正确");
+    engineGet("a negative maxResults", "/engine-rest/history/process-instance?maxResults=-5", "maxResults",
+        "最多条数不能为负数");
+    engineGet("a negative firstResult", "/engine-rest/task?firstResult=-1&maxResults=5", "firstResult",
+        "起始条数不能为负数");
+    rows.add(new Row("comment: NUL in a task's comment", () -> http.as("t1a").post("/engine-rest/task/"
+        + engine.requireTask(waiting.get("acceptItem"), "acceptItem").getId() + "/comment/create",
+        Map.of("message", NUL)), 400, "message", "评论含有不允许的控制字符", null, true));
+  }
+
+  private void rawTask(String name, String taskKey, String body, String field, String fragment) {
+    rows.add(new Row(taskKey + ": " + name, () -> http.as("t1a").post("/engine-rest/task/"
+        + engine.requireTask(waiting.get(taskKey), taskKey).getId() + "/submit-form", body),
+        400, field, fragment, taskKey, true));
+  }
+
+  private void engineGet(String name, String path, String field, String fragment) {
+    rows.add(new Row("GET " + path.replaceAll("\\?.*", "") + ": " + name, () -> http.as("t1a").get(path),
+        400, field, fragment, null, true));
+  }
 
   private void check(Row row) {
     Task open = row.isTask() ? engine.requireTask(waiting.get(row.taskKey()), row.taskKey()) : null;
