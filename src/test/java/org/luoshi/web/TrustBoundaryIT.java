@@ -173,6 +173,35 @@ class TrustBoundaryIT {
   }
 
   @Test
+  void aStartFormIsNoWayAroundWhoMayStart() {
+    String before = snapshot();
+    long instances = runtime.createProcessInstanceQuery().count();
+    List<Long> records = records();
+
+    // principal leaders may create instances of every definition, but assessments, reports and
+    // supervisions are the office's to start
+    Http principal = http.as("principal1");
+    assertRefused(principal.post("/engine-rest/process-definition/key/assessment/submit-form",
+        Map.of("variables", Map.of("period", Map.of("value", "2026")))), 403, null);
+    assertRefused(principal.post("/engine-rest/process-definition/key/periodic-report/submit-form",
+        Map.of("variables", Map.of("kind", Map.of("value", "QUARTERLY_INSPECTION"), "period", Map.of("value", "2026-Q2")))),
+        403, null);
+    assertRefused(principal.post("/engine-rest/process-definition/key/responsibility-item/submit-form",
+        Map.of("variables", Map.of("title", Map.of("value", "推进就业"), "source", Map.of("value", "KEY_TASK"),
+            "unitCode", Map.of("value", "T1"), "leadLeader", Map.of("value", "leader1"),
+            "target", Map.of("value", "目标"), "deadline", Map.of("value", "2026-06-30")))), 403, null);
+    // a leader interviews in their own name only
+    assertRefused(http.as("leader1").post("/engine-rest/process-definition/key/interview/submit-form",
+        Map.of("variables", Map.of("trigger", Map.of("value", "PETITIONS"), "interviewer", Map.of("value", "leader2"),
+            "interviewees", Map.of("type", "Json", "value", "[\"t1a\"]"), "subject", Map.of("value", "信访集中")))),
+        403, null);
+
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+    assertThat(records()).isEqualTo(records);
+  }
+
+  @Test
   void processesWithoutAStartFormCannotBeStartedByHand() {
     String before = snapshot();
     for (String key : List.of("notification-delivery", "daily-digest", "periodic-report-schedule")) {
@@ -438,6 +467,12 @@ class TrustBoundaryIT {
     assertThat(report.status()).as(report.toString()).isEqualTo(204);
     engine.runAsync();
     return pi;
+  }
+
+  /** How many assessments, reports and interviews there are. */
+  private List<Long> records() {
+    return List.of("ls_assessment", "ls_report", "ls_interview").stream()
+        .map(t -> jdbc.queryForObject("select count(*) from " + t, Long.class)).toList();
   }
 
   private String status(String code) {
