@@ -67,6 +67,16 @@ class SecurityConfig {
     return registration;
   }
 
+  /** A negative page of a query answers 400 before any query runs. */
+  @Bean
+  FilterRegistrationBean<EnginePaging> enginePaging() {
+    var registration = new FilterRegistrationBean<>(new EnginePaging());
+    registration.setName("luoshi-engine-paging");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(16);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
       IdentityService identity, ObjectMapper json) {

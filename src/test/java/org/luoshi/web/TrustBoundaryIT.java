@@ -380,6 +380,14 @@ class TrustBoundaryIT {
     assertRefused(clerk.get("/engine-rest/task?firstResult=-1&maxResults=10"), 400, "firstResult");
     assertRefused(http.as("admin", ADMIN_PASSWORD).get("/engine-rest/history/task?maxResults=-1"), 400, "maxResults");
 
+    // Cockpit's own plugin queries too (they do not go through the engine's query commands)
+    WebappSession cockpit = new WebappSession(port);
+    assertThat(cockpit.login("cockpit", "office1", TestOrganisation.PASSWORD).status()).isEqualTo(200);
+    assertRefused(cockpit.request("GET", "/camunda/api/cockpit/plugin/base/default/process-instance?maxResults=-1",
+        null), 400, "maxResults");
+    assertRefused(cockpit.request("GET", "/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=-5"
+        + "&maxResults=5", null), 400, "firstResult");
+
     // a body the REST layer does not take, and a request refused before it (the error page): the error shape
     assertRefused(raw(url, "accepted=true", "text/plain"), 415, null);
     Http.Response twoTypes = raw(url, "{}", "application/json", "text/plain");
