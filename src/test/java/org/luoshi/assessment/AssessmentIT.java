@@ -278,8 +278,17 @@ class AssessmentIT {
     assertThat(http.as("t3a").post("/api/assessments/999999/appeals", Map.of("resultId", t3, "reason", "不服"))
         .status()).isEqualTo(404);
 
-    Http.Response filed = http.as("t3a").post(path, Map.of("resultId", t3, "reason", "唯一的低分事项系上级调整任务所致"));
+    // filed twice at the same instant (a double click): one appeal, the other a conflict
+    var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        http.as("t3a").post(path, Map.of("resultId", t3, "reason", "唯一的低分事项系上级调整任务所致")));
+    var second = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        http.as("t3a").post(path, Map.of("resultId", t3, "reason", "唯一的低分事项系上级调整任务所致")));
+    Http.Response filed = first.join().status() == 201 ? first.join() : second.join();
+    Http.Response other = filed == first.join() ? second.join() : first.join();
     assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    assertThat(other.status()).as(other.body()).isEqualTo(409);
+    assertThat(jdbc.queryForObject("select count(*) from ls_assessment_appeal where result_id = ?", Long.class, t3))
+        .isEqualTo(1);
     assertThat(filed.json().get("decisionLabel").asText()).isEqualTo("审理中");
     assertThat(http.as("t3a").post(path, Map.of("resultId", t3, "reason", "再次申诉")).status()).isEqualTo(409);
 
