@@ -205,6 +205,8 @@ class CockpitAndChartsBrowserIT {
         .contains(Map.of("GREEN", "绿灯", "YELLOW", "黄灯", "RED", "红灯").get(item.get("light").asText()));
     assertThat(browser.driver().findElement(By.cssSelector(".luoshi-record a.luoshi-link")).getAttribute("href"))
         .endsWith("/ledger/items/" + running);
+    // Cockpit's own facts beside the tab: no "上级流程实例 ID: null" on an instance nothing called
+    assertThat(browser.text()).contains("业务编号").doesNotContain("null", "上级流程实例");
     browser.settle().screenshot("cockpit-luoshi-tab-leader");
 
     // another leader's item: neither Cockpit nor the tab show it
