@@ -67,6 +67,10 @@ class CockpitAndChartsBrowserIT {
       }
       engine.done("t1b", closed, "submitCompletion",
           Map.of("action", "COMPLETE", "completedOn", Time.today().toString(), "completionNote", "已全部完成"));
+      // claimed first, as opening it in Tasklist does: the history's user operations show who took it
+      Http.Response claim = http.as("office1").post("/engine-rest/task/" + engine.task(closed, "verifyCompletion").getId()
+          + "/claim", Map.of("userId", "office1"));
+      assertThat(claim.status()).as(claim.toString()).isEqualTo(204);
       engine.done("office1", closed, "verifyCompletion", Map.of("approved", "true", "qualityScore", 85));
       engine.done("leader1", closed, "reviewClosure", Map.of("approved", "true", "qualityScore", 85));
       engine.done("t2a", cancelled, "acceptItem", Map.of("accepted", "false", "returnReason", "不属于本单位职责"));
@@ -287,6 +291,8 @@ class CockpitAndChartsBrowserIT {
         "分管领导审核", "人工任务", "已销号", "89.5", "推进就业创业服务提质");
     assertOperationsShowWhoCompletedWhat(browser);
     browser.settle().screenshot("cockpit-finished-instance-history-office");
+    scrollTo(browser, ".luoshi-operations");
+    browser.screenshot("cockpit-finished-instance-operations-office");
     assertStayedInsideTheApp(browser);
   }
 
@@ -295,7 +301,11 @@ class CockpitAndChartsBrowserIT {
     List<String> operations = browser.texts(".luoshi-operations tbody tr");
     assertThat(operations).as("user operations").isNotEmpty();
     assertThat(operations).anyMatch(o -> o.contains("督查一（office1）") && o.contains("任务") && o.contains("完成"));
-    assertThat(operations).anyMatch(o -> o.contains("分管一（leader1）") && o.contains("完成"));
+    assertThat(operations).anyMatch(o -> o.contains("分管一（leader1）") && o.contains("任务：分管领导审核") && o.contains("完成"));
+    assertThat(operations).as("a claim names the property and the person, in Chinese")
+        .anyMatch(o -> o.contains("认领") && o.contains("办理人") && o.matches("(?s).*督查一（office1）.*督查一（office1）.*"));
+    assertThat(operations).as("no engine field names or raw values")
+        .noneMatch(o -> o.matches("(?s).*\\b(delete|assignee|true|false|null)\\b.*"));
     assertThat(browser.texts(".luoshi-activities tbody tr"))
         .anyMatch(a -> a.startsWith("报送完成") && a.contains("人工任务") && a.contains("乙一（t1b）"));
   }
@@ -409,6 +419,12 @@ class CockpitAndChartsBrowserIT {
     browser.waitForText("约谈统计仅供督查室和区级领导查看");
     browser.settle().screenshot("ledger-stats-unit-member");
     assertStayedInsideTheApp(browser);
+  }
+
+  /** Brings the element into view (top of the window) for the next screenshot. */
+  private static void scrollTo(Browser browser, String css) {
+    browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", css);
+    browser.restMouse();
   }
 
   private static void choose(Browser browser, String name, String option) {
