@@ -132,6 +132,22 @@ class CockpitAndChartsBrowserIT {
         List.of("黄灯（临近截止或进度滞后）", l.get("yellow").asText()), List.of("绿灯（正常）", l.get("green").asText()));
   }
 
+  /** Month → sessions per interviewer level, as the interview chart's table lists them. */
+  private static List<List<String>> interviewRows(JsonNode monthly) {
+    List<String> levels = new ArrayList<>();
+    monthly.get("levels").fieldNames().forEachRemaining(levels::add);
+    List<List<String>> rows = new ArrayList<>();
+    List<String> head = new ArrayList<>(List.of("月份"));
+    levels.forEach(l -> head.add(monthly.get("levels").get(l).asText()));
+    rows.add(head);
+    monthly.get("months").forEach(m -> {
+      List<String> row = new ArrayList<>(List.of(m.get("month").asText() + "月"));
+      levels.forEach(l -> row.add(m.get("sessions").get(l).asText()));
+      rows.add(row);
+    });
+    return rows;
+  }
+
   /** Unit name → issued, closed, …, as the completion chart's table lists them. */
   private static Map<String, List<String>> unitRows(JsonNode stats) {
     Map<String, List<String>> out = new java.util.HashMap<>();
@@ -160,6 +176,8 @@ class CockpitAndChartsBrowserIT {
     assertUnitsShown(chartTable(browser, "[data-chart=units]"), api(user, "/api/stats?year=" + year));
     assertThat(chartTable(browser, "[data-chart=monthly]")).isEqualTo(monthlyRows(api(user, "/api/stats/monthly?year=" + year)));
     assertThat(chartTable(browser, "[data-chart=lights]")).isEqualTo(lightRows(api(user, "/api/stats/lights?year=" + year)));
+    assertThat(chartTable(browser, "[data-chart=interviews]"))
+        .isEqualTo(interviewRows(api(user, "/api/interviews/stats/monthly?year=" + year)));
     assertThat(browser.driver().findElement(By.cssSelector(".luoshi-card[data-figure=已销号]")).getAttribute("href"))
         .endsWith("/ledger/?year=" + year + "&status=CLOSED");
   }
@@ -177,10 +195,11 @@ class CockpitAndChartsBrowserIT {
     browser.login("cockpit", "office1", TestOrganisation.PASSWORD);
     browser.waitForText("全区工作落实", "下发", "已销号", "进入销号程序", "正在落实", "逾期未完成", "批示件按期回复率");
     assertDashboardMatchesTheApi(browser, "office1");
-    List<List<String>> interviews = chartTable(browser, "[data-chart=interviews]");
-    assertThat(interviews.get(0)).containsExactly("月份", "县级领导", "部门单位");
+    assertThat(chartTable(browser, "[data-chart=interviews]").get(0)).containsExactly("月份", "县级领导", "部门单位");
     assertThat(browser.text()).contains("各单位完成情况", "测试一局", "测试二局", "每月下发、销号和逾期事项", "在办事项红黄绿灯");
     browser.settle().screenshot("cockpit-luoshi-dashboard-office");
+    scrollTo(browser, "[data-chart=monthly]");
+    browser.screenshot("cockpit-luoshi-dashboard-office-charts");
     assertStayedInsideTheApp(browser);
   }
 
@@ -364,10 +383,12 @@ class CockpitAndChartsBrowserIT {
   void theOfficeSeesTheLedgersChartsAndCanPrintThem(Browser browser) throws Exception {
     browser.login("tasklist", "office1", TestOrganisation.PASSWORD);
     assertStatsPageMatchesTheApi(browser, "office1");
-    List<List<String>> interviews = chartTable(browser, "#interviews");
-    assertThat(interviews).hasSize(13);
+    assertThat(chartTable(browser, "#interviews"))
+        .isEqualTo(interviewRows(api("office1", "/api/interviews/stats/monthly?year=" + year)));
     browser.waitForText("统计范围：全区所有事项", "各单位完成情况", "每月约谈次数");
     browser.settle().screenshot("ledger-stats-office");
+    scrollTo(browser, "#monthly");
+    browser.screenshot("ledger-stats-office-charts");
 
     // printed: A4, no navigation, the figures' tables unfolded
     var chromium = (org.openqa.selenium.chromium.ChromiumDriver) browser.driver();
@@ -385,12 +406,14 @@ class CockpitAndChartsBrowserIT {
     JsonNode d = api("office1", "/api/scoring/distribution?year=" + year);
     List<List<String>> shown = chartTable(browser, "#distribution");
     assertThat(shown.get(0)).containsExactly("评审人", "事项数", "60 分以下", "60–69 分", "70–79 分", "80–89 分", "90 分及以上");
-    assertThat(shown).hasSize(1 + d.get("reviewers").size());
-    JsonNode first = d.get("reviewers").get(0);
-    List<String> expected = new ArrayList<>(List.of(first.get("reviewerName").asText() + "（" + first.get("levelName").asText() + "）",
-        first.get("items").asText()));
-    first.get("bands").forEach(b -> expected.add(b.asText()));
-    assertThat(shown.get(1)).isEqualTo(expected);
+    List<List<String>> expected = new ArrayList<>();
+    d.get("reviewers").forEach(r -> {
+      List<String> row = new ArrayList<>(List.of(r.get("reviewerName").asText() + "（" + r.get("levelName").asText() + "）",
+          r.get("items").asText()));
+      r.get("bands").forEach(b -> row.add(b.asText()));
+      expected.add(row);
+    });
+    assertThat(shown.subList(1, shown.size())).as("every reviewer's row as the API gives it").isEqualTo(expected);
     assertThat(shown.get(1).get(0)).isEqualTo("督查一（督查室核验）");
     browser.waitForText("评分校准报告", "各评审人经手事项的综合得分分布");
     browser.settle().screenshot("ledger-calibration-office");
@@ -401,7 +424,8 @@ class CockpitAndChartsBrowserIT {
   void aLeaderSeesChartsOfTheItemsTheyLead(Browser browser) {
     browser.login("tasklist", "leader2", TestOrganisation.PASSWORD);
     assertStatsPageMatchesTheApi(browser, "leader2");
-    assertThat(chartTable(browser, "#interviews")).hasSize(13); // leaders read the interview statistics
+    assertThat(chartTable(browser, "#interviews")) // leaders read the interview statistics
+        .isEqualTo(interviewRows(api("leader2", "/api/interviews/stats/monthly?year=" + year)));
     browser.waitForText("统计范围：本人可以查看的事项");
     browser.settle().screenshot("ledger-stats-leader");
     assertStayedInsideTheApp(browser);
