@@ -115,6 +115,18 @@ class CockpitAndChartsBrowserIT {
     return out;
   }
 
+  /** The texts drawn in a chart's SVG (axis labels, slice labels, legend). */
+  @SuppressWarnings("unchecked")
+  private static List<String> drawnTexts(Browser browser, String host) {
+    return (List<String>) browser.script("return Array.from(document.querySelectorAll(arguments[0] + ' .chart svg text'))"
+        + ".map(t => t.textContent.trim()).filter(t => t);", host);
+  }
+
+  /** Every label drawn whole: ECharts cuts a label too wide for its place to "黄灯（临近截...". */
+  private static void assertNoLabelCut(Browser browser, String host) {
+    assertThat(drawnTexts(browser, host)).as(host + " labels").isNotEmpty().noneMatch(t -> t.contains("...") || t.contains("…"));
+  }
+
   private static String rate(JsonNode r) {
     return r == null || r.isNull() ? "—" : String.format("%.1f%%", r.asDouble() * 100);
   }
@@ -176,6 +188,7 @@ class CockpitAndChartsBrowserIT {
     assertUnitsShown(chartTable(browser, "[data-chart=units]"), api(user, "/api/stats?year=" + year));
     assertThat(chartTable(browser, "[data-chart=monthly]")).isEqualTo(monthlyRows(api(user, "/api/stats/monthly?year=" + year)));
     assertThat(chartTable(browser, "[data-chart=lights]")).isEqualTo(lightRows(api(user, "/api/stats/lights?year=" + year)));
+    assertNoLabelCut(browser, "[data-chart=lights]");
     assertThat(chartTable(browser, "[data-chart=interviews]"))
         .isEqualTo(interviewRows(api(user, "/api/interviews/stats/monthly?year=" + year)));
     assertThat(browser.driver().findElement(By.cssSelector(".luoshi-card[data-figure=已销号]")).getAttribute("href"))
@@ -377,6 +390,7 @@ class CockpitAndChartsBrowserIT {
     assertUnitsShown(chartTable(browser, "#units"), stats);
     assertThat(chartTable(browser, "#monthly")).isEqualTo(monthlyRows(api(user, "/api/stats/monthly?year=" + year)));
     assertThat(chartTable(browser, "#lights")).isEqualTo(lightRows(api(user, "/api/stats/lights?year=" + year)));
+    assertNoLabelCut(browser, "#lights");
   }
 
   @Test
