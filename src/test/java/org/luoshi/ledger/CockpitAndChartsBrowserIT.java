@@ -339,7 +339,9 @@ class CockpitAndChartsBrowserIT {
     assertThat(operations).as("no engine field names or raw values")
         .noneMatch(o -> o.matches("(?s).*\\b(delete|assignee|true|false|null)\\b.*"));
     assertThat(browser.texts(".luoshi-activities tbody tr"))
-        .anyMatch(a -> a.startsWith("报送完成") && a.contains("人工任务") && a.contains("乙一（t1b）"));
+        .anyMatch(a -> a.startsWith("报送完成") && a.contains("人工任务") && a.contains("乙一（t1b）"))
+        .as("closed as the model closes an item, not \"终止\" as if stopped by hand")
+        .anyMatch(a -> a.startsWith("已销号") && a.contains("结束")).noneMatch(a -> a.contains("终止"));
   }
 
   @Test

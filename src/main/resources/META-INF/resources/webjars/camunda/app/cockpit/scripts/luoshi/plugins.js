@@ -204,13 +204,14 @@ const historyPage = {
   },
 };
 
+// a terminate end event is how a model ends (已销号 stops its timers so), not a stop by hand: 结束, not 终止
 const ACTIVITY_TYPES = {
   startEvent: '开始', endEvent: '结束', noneEndEvent: '结束', userTask: '人工任务', serviceTask: '系统任务', sendTask: '发送',
   scriptTask: '脚本', businessRuleTask: '决策表', exclusiveGateway: '判断', parallelGateway: '并行', inclusiveGateway: '判断',
   eventBasedGateway: '等待事件', intermediateTimer: '定时', boundaryTimer: '定时（边界）', startTimerEvent: '定时开始',
   boundaryMessage: '消息（边界）', intermediateMessageCatch: '等待消息', intermediateSignalCatch: '等待信号', callActivity: '调用流程',
   subProcess: '子流程', multiInstanceBody: '多实例', intermediateNoneThrowEvent: '中间事件', boundaryError: '错误（边界）',
-  messageEndEvent: '结束（消息）', terminateEndEvent: '终止', errorEndEvent: '结束（错误）', receiveTask: '等待',
+  messageEndEvent: '结束（消息）', terminateEndEvent: '结束', errorEndEvent: '结束（错误）', receiveTask: '等待',
 };
 const OPERATIONS = {
   Create: '创建', Complete: '完成', Claim: '认领', Assign: '指派', Delegate: '委托', Resolve: '办结委托', SetOwner: '设置所有人',
