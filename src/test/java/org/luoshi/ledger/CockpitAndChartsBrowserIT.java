@@ -301,6 +301,9 @@ class CockpitAndChartsBrowserIT {
     browser.waitFor(By.cssSelector(".luoshi-finished[data-loaded]"));
     browser.waitForText("共 2 个已结束的实例", closed, cancelled);
     assertThat(browser.texts(".luoshi-ended")).as("how each ended").containsExactlyInAnyOrder("已销号", "事项撤销");
+    assertThat(browser.texts(".luoshi-finished tbody tr")).as("each row says what it was about, not the key alone")
+        .anyMatch(r -> r.contains(closed) && r.contains("推进就业创业服务提质") && r.contains("测试一局"))
+        .anyMatch(r -> r.contains(cancelled) && r.contains("重复下发的防汛检查") && r.contains("测试二局"));
     assertThat(browser.text()).doesNotContain(running, issuedT2);
     browser.settle().screenshot("cockpit-finished-instances-office");
 
@@ -349,7 +352,7 @@ class CockpitAndChartsBrowserIT {
     browser.login("cockpit", "leader1", TestOrganisation.PASSWORD);
     browser.waitFor(By.linkText("已结束流程")).click();
     browser.waitFor(By.cssSelector(".luoshi-finished[data-loaded]"));
-    browser.waitForText("已结束流程", "共 1 个已结束的实例", closed);
+    browser.waitForText("已结束流程", "共 1 个已结束的实例", closed, "推进就业创业服务提质");
     assertThat(browser.text()).doesNotContain(cancelled);
     browser.script("document.activeElement && document.activeElement.blur()"); // no focus ring on the link clicked
     browser.settle().screenshot("cockpit-finished-instances-leader");

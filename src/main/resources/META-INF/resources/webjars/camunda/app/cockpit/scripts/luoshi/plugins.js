@@ -147,9 +147,22 @@ async function finishedList(node, api, definition) {
           + '&completeScope=true&sortBy=endTime&sortOrder=desc')
           .then(list => (list.find(a => topLevel.has(a.activityId)) || {}).activityName || STATES.COMPLETED)
           .catch(() => STATES.COMPLETED)));
+      // what each was about (an item's name and unit, an interview's or supervision's subject): the
+      // engine's list has the business key only; read as the history is, within the viewer's permissions
+      const about = {};
+      if (rows.length) {
+        const read = name => get(api.engineApi + '/history/variable-instance?variableName=' + name + '&processInstanceIdIn='
+          + rows.map(i => encodeURIComponent(i.id)).join(',') + '&deserializeValues=false&maxResults=' + rows.length * 5)
+          .catch(() => []);
+        const [subjects, titles, unitNames] = await Promise.all([read('subject'), read('title'), read('unitName')]);
+        const of = v => (about[v.processInstanceId] = about[v.processInstanceId] || {});
+        [...subjects, ...titles].forEach(v => { of(v).title = v.value; });
+        unitNames.forEach(v => { of(v).unit = v.value; });
+      }
       list.innerHTML = '<p class="luoshi-muted luoshi-count">共 <b>' + count.count + '</b> 个已结束的实例</p>'
-        + table(['业务键（编号）', '开始时间', '结束时间', '用时', '结束状态', '版本'], rows.map((i, n) => [
+        + table(['业务键（编号）', '名称', ...(units.length ? ['责任单位'] : []), '开始时间', '结束时间', '用时', '结束状态', '版本'], rows.map((i, n) => [
           '<a href="#/luoshi/instance/' + encodeURIComponent(i.id) + '">' + esc(i.businessKey || i.id) + '</a>',
+          esc((about[i.id] || {}).title || ''), ...(units.length ? [esc((about[i.id] || {}).unit || '')] : []),
           esc(time(i.startTime)), esc(time(i.endTime)), esc(duration(i.durationInMillis)),
           '<span class="luoshi-ended">' + esc(i.state === 'COMPLETED' ? ended[n] : STATES[i.state] || i.state) + '</span>'
             + (i.deleteReason && i.state !== 'COMPLETED' ? '<br><span class="luoshi-muted">' + esc(i.deleteReason) + '</span>' : ''),
