@@ -96,16 +96,21 @@ export function monthly(host, m) {
 /** Open items by light (GET /api/stats/lights). */
 export function lights(host, l) {
   const data = [['RED', '红灯（逾期）', l.red], ['YELLOW', '黄灯（临近截止或进度滞后）', l.yellow], ['GREEN', '绿灯（正常）', l.green]];
+  // beside a slice only the light's short name: the full one ("黄灯（临近截止或进度滞后）") was cut to
+  // "黄灯（临近截..." in a third of Cockpit's width; the legend below and the table explain each light.
+  // A smaller ring leaves the labels room, and a label still too wide wraps rather than being cut.
+  const short = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
   const el = block(host, l.year + ' 年在办事项红黄绿灯', ['灯', '事项数'], data.map(d => [d[1], d[2]]));
   return draw(el, 300, {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, top: 'auto' },
     series: [{
-      type: 'pie', radius: ['38%', '66%'], center: ['50%', '46%'],
-      label: { formatter: '{b}\n{c} 项（{d}%）', fontSize: 13 },
+      type: 'pie', radius: ['34%', '58%'], center: ['50%', '46%'],
+      label: { fontSize: 13, overflow: 'break' },
       // an empty slice keeps its legend entry but no label pointing at nothing
       data: data.map(([k, name, value]) => ({ name, value, itemStyle: { color: COLORS[k] },
-        label: { show: value > 0 }, labelLine: { show: value > 0 } })),
+        label: { show: value > 0, formatter: p => short[k] + '\n' + p.value + ' 项（' + p.percent + '%）' },
+        labelLine: { show: value > 0 } })),
     }],
   });
 }

@@ -154,8 +154,9 @@ class ItemBrowserIT {
 
     // and reads the result on the item's ledger page, reached from Tasklist's header
     screen.click(By.cssSelector(".luoshi-ledger a"));
-    screen.waitForText("责任清单台账");
-    screen.go("/ledger/items/" + code).waitForText(code, "已销号", "100%", "主要领导确认");
+    screen.waitForText("责任清单台账", code);
+    screen.click(By.linkText(code)); // from the ledger's list, as she would, not by typing an address
+    screen.waitForText(code, "已销号", "100%", "主要领导确认");
     screen.settle().screenshot("lifecycle-7-ledger-closed");
     Item closed = items.byCode(code);
     assertThat(closed.getStatus()).isEqualTo(ItemStatus.CLOSED);

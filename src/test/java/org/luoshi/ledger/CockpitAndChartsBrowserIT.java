@@ -67,6 +67,10 @@ class CockpitAndChartsBrowserIT {
       }
       engine.done("t1b", closed, "submitCompletion",
           Map.of("action", "COMPLETE", "completedOn", Time.today().toString(), "completionNote", "已全部完成"));
+      // claimed first, as opening it in Tasklist does: the history's user operations show who took it
+      Http.Response claim = http.as("office1").post("/engine-rest/task/" + engine.task(closed, "verifyCompletion").getId()
+          + "/claim", Map.of("userId", "office1"));
+      assertThat(claim.status()).as(claim.toString()).isEqualTo(204);
       engine.done("office1", closed, "verifyCompletion", Map.of("approved", "true", "qualityScore", 85));
       engine.done("leader1", closed, "reviewClosure", Map.of("approved", "true", "qualityScore", 85));
       engine.done("t2a", cancelled, "acceptItem", Map.of("accepted", "false", "returnReason", "不属于本单位职责"));
@@ -111,6 +115,18 @@ class CockpitAndChartsBrowserIT {
     return out;
   }
 
+  /** The texts drawn in a chart's SVG (axis labels, slice labels, legend). */
+  @SuppressWarnings("unchecked")
+  private static List<String> drawnTexts(Browser browser, String host) {
+    return (List<String>) browser.script("return Array.from(document.querySelectorAll(arguments[0] + ' .chart svg text'))"
+        + ".map(t => t.textContent.trim()).filter(t => t);", host);
+  }
+
+  /** Every label drawn whole: ECharts cuts a label too wide for its place to "黄灯（临近截...". */
+  private static void assertNoLabelCut(Browser browser, String host) {
+    assertThat(drawnTexts(browser, host)).as(host + " labels").isNotEmpty().noneMatch(t -> t.contains("...") || t.contains("…"));
+  }
+
   private static String rate(JsonNode r) {
     return r == null || r.isNull() ? "—" : String.format("%.1f%%", r.asDouble() * 100);
   }
@@ -126,6 +142,22 @@ class CockpitAndChartsBrowserIT {
   private static List<List<String>> lightRows(JsonNode l) {
     return List.of(List.of("灯", "事项数"), List.of("红灯（逾期）", l.get("red").asText()),
         List.of("黄灯（临近截止或进度滞后）", l.get("yellow").asText()), List.of("绿灯（正常）", l.get("green").asText()));
+  }
+
+  /** Month → sessions per interviewer level, as the interview chart's table lists them. */
+  private static List<List<String>> interviewRows(JsonNode monthly) {
+    List<String> levels = new ArrayList<>();
+    monthly.get("levels").fieldNames().forEachRemaining(levels::add);
+    List<List<String>> rows = new ArrayList<>();
+    List<String> head = new ArrayList<>(List.of("月份"));
+    levels.forEach(l -> head.add(monthly.get("levels").get(l).asText()));
+    rows.add(head);
+    monthly.get("months").forEach(m -> {
+      List<String> row = new ArrayList<>(List.of(m.get("month").asText() + "月"));
+      levels.forEach(l -> row.add(m.get("sessions").get(l).asText()));
+      rows.add(row);
+    });
+    return rows;
   }
 
   /** Unit name → issued, closed, …, as the completion chart's table lists them. */
@@ -156,6 +188,9 @@ class CockpitAndChartsBrowserIT {
     assertUnitsShown(chartTable(browser, "[data-chart=units]"), api(user, "/api/stats?year=" + year));
     assertThat(chartTable(browser, "[data-chart=monthly]")).isEqualTo(monthlyRows(api(user, "/api/stats/monthly?year=" + year)));
     assertThat(chartTable(browser, "[data-chart=lights]")).isEqualTo(lightRows(api(user, "/api/stats/lights?year=" + year)));
+    assertNoLabelCut(browser, "[data-chart=lights]");
+    assertThat(chartTable(browser, "[data-chart=interviews]"))
+        .isEqualTo(interviewRows(api(user, "/api/interviews/stats/monthly?year=" + year)));
     assertThat(browser.driver().findElement(By.cssSelector(".luoshi-card[data-figure=已销号]")).getAttribute("href"))
         .endsWith("/ledger/?year=" + year + "&status=CLOSED");
   }
@@ -173,10 +208,11 @@ class CockpitAndChartsBrowserIT {
     browser.login("cockpit", "office1", TestOrganisation.PASSWORD);
     browser.waitForText("全区工作落实", "下发", "已销号", "进入销号程序", "正在落实", "逾期未完成", "批示件按期回复率");
     assertDashboardMatchesTheApi(browser, "office1");
-    List<List<String>> interviews = chartTable(browser, "[data-chart=interviews]");
-    assertThat(interviews.get(0)).containsExactly("月份", "县级领导", "部门单位");
+    assertThat(chartTable(browser, "[data-chart=interviews]").get(0)).containsExactly("月份", "县级领导", "部门单位");
     assertThat(browser.text()).contains("各单位完成情况", "测试一局", "测试二局", "每月下发、销号和逾期事项", "在办事项红黄绿灯");
     browser.settle().screenshot("cockpit-luoshi-dashboard-office");
+    scrollTo(browser, "[data-chart=monthly]");
+    browser.screenshot("cockpit-luoshi-dashboard-office-charts");
     assertStayedInsideTheApp(browser);
   }
 
@@ -205,6 +241,8 @@ class CockpitAndChartsBrowserIT {
         .contains(Map.of("GREEN", "绿灯", "YELLOW", "黄灯", "RED", "红灯").get(item.get("light").asText()));
     assertThat(browser.driver().findElement(By.cssSelector(".luoshi-record a.luoshi-link")).getAttribute("href"))
         .endsWith("/ledger/items/" + running);
+    // Cockpit's own facts beside the tab: no "上级流程实例 ID: null" on an instance nothing called
+    assertThat(browser.text()).contains("业务编号").doesNotContain("null", "上级流程实例");
     browser.settle().screenshot("cockpit-luoshi-tab-leader");
 
     // another leader's item: neither Cockpit nor the tab show it
@@ -263,6 +301,9 @@ class CockpitAndChartsBrowserIT {
     browser.waitFor(By.cssSelector(".luoshi-finished[data-loaded]"));
     browser.waitForText("共 2 个已结束的实例", closed, cancelled);
     assertThat(browser.texts(".luoshi-ended")).as("how each ended").containsExactlyInAnyOrder("已销号", "事项撤销");
+    assertThat(browser.texts(".luoshi-finished tbody tr")).as("each row says what it was about, not the key alone")
+        .anyMatch(r -> r.contains(closed) && r.contains("推进就业创业服务提质") && r.contains("测试一局"))
+        .anyMatch(r -> r.contains(cancelled) && r.contains("重复下发的防汛检查") && r.contains("测试二局"));
     assertThat(browser.text()).doesNotContain(running, issuedT2);
     browser.settle().screenshot("cockpit-finished-instances-office");
 
@@ -285,6 +326,8 @@ class CockpitAndChartsBrowserIT {
         "分管领导审核", "人工任务", "已销号", "89.5", "推进就业创业服务提质");
     assertOperationsShowWhoCompletedWhat(browser);
     browser.settle().screenshot("cockpit-finished-instance-history-office");
+    scrollTo(browser, ".luoshi-operations");
+    browser.screenshot("cockpit-finished-instance-operations-office");
     assertStayedInsideTheApp(browser);
   }
 
@@ -293,9 +336,15 @@ class CockpitAndChartsBrowserIT {
     List<String> operations = browser.texts(".luoshi-operations tbody tr");
     assertThat(operations).as("user operations").isNotEmpty();
     assertThat(operations).anyMatch(o -> o.contains("督查一（office1）") && o.contains("任务") && o.contains("完成"));
-    assertThat(operations).anyMatch(o -> o.contains("分管一（leader1）") && o.contains("完成"));
+    assertThat(operations).anyMatch(o -> o.contains("分管一（leader1）") && o.contains("任务：分管领导审核") && o.contains("完成"));
+    assertThat(operations).as("a claim names the property and the person, in Chinese")
+        .anyMatch(o -> o.contains("认领") && o.contains("办理人") && o.matches("(?s).*督查一（office1）.*督查一（office1）.*"));
+    assertThat(operations).as("no engine field names or raw values")
+        .noneMatch(o -> o.matches("(?s).*\\b(delete|assignee|true|false|null)\\b.*"));
     assertThat(browser.texts(".luoshi-activities tbody tr"))
-        .anyMatch(a -> a.startsWith("报送完成") && a.contains("人工任务") && a.contains("乙一（t1b）"));
+        .anyMatch(a -> a.startsWith("报送完成") && a.contains("人工任务") && a.contains("乙一（t1b）"))
+        .as("closed as the model closes an item, not \"终止\" as if stopped by hand")
+        .anyMatch(a -> a.startsWith("已销号") && a.contains("结束")).noneMatch(a -> a.contains("终止"));
   }
 
   @Test
@@ -303,7 +352,7 @@ class CockpitAndChartsBrowserIT {
     browser.login("cockpit", "leader1", TestOrganisation.PASSWORD);
     browser.waitFor(By.linkText("已结束流程")).click();
     browser.waitFor(By.cssSelector(".luoshi-finished[data-loaded]"));
-    browser.waitForText("已结束流程", "共 1 个已结束的实例", closed);
+    browser.waitForText("已结束流程", "共 1 个已结束的实例", closed, "推进就业创业服务提质");
     assertThat(browser.text()).doesNotContain(cancelled);
     browser.script("document.activeElement && document.activeElement.blur()"); // no focus ring on the link clicked
     browser.settle().screenshot("cockpit-finished-instances-leader");
@@ -346,16 +395,19 @@ class CockpitAndChartsBrowserIT {
     assertUnitsShown(chartTable(browser, "#units"), stats);
     assertThat(chartTable(browser, "#monthly")).isEqualTo(monthlyRows(api(user, "/api/stats/monthly?year=" + year)));
     assertThat(chartTable(browser, "#lights")).isEqualTo(lightRows(api(user, "/api/stats/lights?year=" + year)));
+    assertNoLabelCut(browser, "#lights");
   }
 
   @Test
   void theOfficeSeesTheLedgersChartsAndCanPrintThem(Browser browser) throws Exception {
     browser.login("tasklist", "office1", TestOrganisation.PASSWORD);
     assertStatsPageMatchesTheApi(browser, "office1");
-    List<List<String>> interviews = chartTable(browser, "#interviews");
-    assertThat(interviews).hasSize(13);
+    assertThat(chartTable(browser, "#interviews"))
+        .isEqualTo(interviewRows(api("office1", "/api/interviews/stats/monthly?year=" + year)));
     browser.waitForText("统计范围：全区所有事项", "各单位完成情况", "每月约谈次数");
     browser.settle().screenshot("ledger-stats-office");
+    scrollTo(browser, "#monthly");
+    browser.screenshot("ledger-stats-office-charts");
 
     // printed: A4, no navigation, the figures' tables unfolded
     var chromium = (org.openqa.selenium.chromium.ChromiumDriver) browser.driver();
@@ -373,12 +425,14 @@ class CockpitAndChartsBrowserIT {
     JsonNode d = api("office1", "/api/scoring/distribution?year=" + year);
     List<List<String>> shown = chartTable(browser, "#distribution");
     assertThat(shown.get(0)).containsExactly("评审人", "事项数", "60 分以下", "60–69 分", "70–79 分", "80–89 分", "90 分及以上");
-    assertThat(shown).hasSize(1 + d.get("reviewers").size());
-    JsonNode first = d.get("reviewers").get(0);
-    List<String> expected = new ArrayList<>(List.of(first.get("reviewerName").asText() + "（" + first.get("levelName").asText() + "）",
-        first.get("items").asText()));
-    first.get("bands").forEach(b -> expected.add(b.asText()));
-    assertThat(shown.get(1)).isEqualTo(expected);
+    List<List<String>> expected = new ArrayList<>();
+    d.get("reviewers").forEach(r -> {
+      List<String> row = new ArrayList<>(List.of(r.get("reviewerName").asText() + "（" + r.get("levelName").asText() + "）",
+          r.get("items").asText()));
+      r.get("bands").forEach(b -> row.add(b.asText()));
+      expected.add(row);
+    });
+    assertThat(shown.subList(1, shown.size())).as("every reviewer's row as the API gives it").isEqualTo(expected);
     assertThat(shown.get(1).get(0)).isEqualTo("督查一（督查室核验）");
     browser.waitForText("评分校准报告", "各评审人经手事项的综合得分分布");
     browser.settle().screenshot("ledger-calibration-office");
@@ -389,7 +443,8 @@ class CockpitAndChartsBrowserIT {
   void aLeaderSeesChartsOfTheItemsTheyLead(Browser browser) {
     browser.login("tasklist", "leader2", TestOrganisation.PASSWORD);
     assertStatsPageMatchesTheApi(browser, "leader2");
-    assertThat(chartTable(browser, "#interviews")).hasSize(13); // leaders read the interview statistics
+    assertThat(chartTable(browser, "#interviews")) // leaders read the interview statistics
+        .isEqualTo(interviewRows(api("leader2", "/api/interviews/stats/monthly?year=" + year)));
     browser.waitForText("统计范围：本人可以查看的事项");
     browser.settle().screenshot("ledger-stats-leader");
     assertStayedInsideTheApp(browser);
@@ -407,6 +462,12 @@ class CockpitAndChartsBrowserIT {
     browser.waitForText("约谈统计仅供督查室和区级领导查看");
     browser.settle().screenshot("ledger-stats-unit-member");
     assertStayedInsideTheApp(browser);
+  }
+
+  /** Brings the element into view (top of the window) for the next screenshot. */
+  private static void scrollTo(Browser browser, String css) {
+    browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", css);
+    browser.restMouse();
   }
 
   private static void choose(Browser browser, String name, String option) {

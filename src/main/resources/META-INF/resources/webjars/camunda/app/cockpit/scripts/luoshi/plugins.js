@@ -147,9 +147,22 @@ async function finishedList(node, api, definition) {
           + '&completeScope=true&sortBy=endTime&sortOrder=desc')
           .then(list => (list.find(a => topLevel.has(a.activityId)) || {}).activityName || STATES.COMPLETED)
           .catch(() => STATES.COMPLETED)));
+      // what each was about (an item's name and unit, an interview's or supervision's subject): the
+      // engine's list has the business key only; read as the history is, within the viewer's permissions
+      const about = {};
+      if (rows.length) {
+        const read = name => get(api.engineApi + '/history/variable-instance?variableName=' + name + '&processInstanceIdIn='
+          + rows.map(i => encodeURIComponent(i.id)).join(',') + '&deserializeValues=false&maxResults=' + rows.length * 5)
+          .catch(() => []);
+        const [subjects, titles, unitNames] = await Promise.all([read('subject'), read('title'), read('unitName')]);
+        const of = v => (about[v.processInstanceId] = about[v.processInstanceId] || {});
+        [...subjects, ...titles].forEach(v => { of(v).title = v.value; });
+        unitNames.forEach(v => { of(v).unit = v.value; });
+      }
       list.innerHTML = '<p class="luoshi-muted luoshi-count">共 <b>' + count.count + '</b> 个已结束的实例</p>'
-        + table(['业务键（编号）', '开始时间', '结束时间', '用时', '结束状态', '版本'], rows.map((i, n) => [
+        + table(['业务键（编号）', '名称', ...(units.length ? ['责任单位'] : []), '开始时间', '结束时间', '用时', '结束状态', '版本'], rows.map((i, n) => [
           '<a href="#/luoshi/instance/' + encodeURIComponent(i.id) + '">' + esc(i.businessKey || i.id) + '</a>',
+          esc((about[i.id] || {}).title || ''), ...(units.length ? [esc((about[i.id] || {}).unit || '')] : []),
           esc(time(i.startTime)), esc(time(i.endTime)), esc(duration(i.durationInMillis)),
           '<span class="luoshi-ended">' + esc(i.state === 'COMPLETED' ? ended[n] : STATES[i.state] || i.state) + '</span>'
             + (i.deleteReason && i.state !== 'COMPLETED' ? '<br><span class="luoshi-muted">' + esc(i.deleteReason) + '</span>' : ''),
@@ -204,13 +217,14 @@ const historyPage = {
   },
 };
 
+// a terminate end event is how a model ends (已销号 stops its timers so), not a stop by hand: 结束, not 终止
 const ACTIVITY_TYPES = {
   startEvent: '开始', endEvent: '结束', noneEndEvent: '结束', userTask: '人工任务', serviceTask: '系统任务', sendTask: '发送',
   scriptTask: '脚本', businessRuleTask: '决策表', exclusiveGateway: '判断', parallelGateway: '并行', inclusiveGateway: '判断',
   eventBasedGateway: '等待事件', intermediateTimer: '定时', boundaryTimer: '定时（边界）', startTimerEvent: '定时开始',
   boundaryMessage: '消息（边界）', intermediateMessageCatch: '等待消息', intermediateSignalCatch: '等待信号', callActivity: '调用流程',
   subProcess: '子流程', multiInstanceBody: '多实例', intermediateNoneThrowEvent: '中间事件', boundaryError: '错误（边界）',
-  messageEndEvent: '结束（消息）', terminateEndEvent: '终止', errorEndEvent: '结束（错误）', receiveTask: '等待',
+  messageEndEvent: '结束（消息）', terminateEndEvent: '结束', errorEndEvent: '结束（错误）', receiveTask: '等待',
 };
 const OPERATIONS = {
   Create: '创建', Complete: '完成', Claim: '认领', Assign: '指派', Delegate: '委托', Resolve: '办结委托', SetOwner: '设置所有人',
@@ -222,6 +236,38 @@ const OPERATIONS = {
   AddGroupLink: '添加用户组', DeleteGroupLink: '移除用户组', SetRemovalTime: '设置清理时间', CreateIncident: '创建事件',
   Resolve_Incident: '解决事件', SetAnnotation: '添加备注', ClearAnnotation: '清除备注', Execute: '执行', ClearVariables: '清除变量',
 };
+/**
+ * The property a user operation changed, as a reader names it; the engine logs its field names
+ * (assignee, dueDate, …). A completion or deletion logs "delete: false → true", which says no more
+ * than the operation itself: no property shown.
+ */
+const PROPERTIES = {
+  assignee: '办理人', owner: '所有人', dueDate: '到期日', followUpDate: '跟进日期', priority: '优先级', name: '名称',
+  description: '说明', suspensionState: '状态', retries: '重试次数', reason: '原因', removalTime: '清理时间',
+  annotation: '备注', processDefinitionVersion: '流程版本', nrOfInstances: '实例数', async: '异步', variableName: '变量',
+  incidentType: '事件类型', tenantId: null, delete: null, deleteReason: '删除原因', userId: '人员', groupId: '用户组',
+  type: '类型', parentTask: '上级任务', caseInstanceId: null, processInstanceId: '流程实例', externallyTerminated: '人工撤销',
+};
+const PEOPLE_PROPERTIES = new Set(['assignee', 'owner', 'userId']);
+const DATE_PROPERTIES = new Set(['dueDate', 'followUpDate', 'removalTime']);
+const SUSPENSION = { 1: '运行中', 2: '已挂起', active: '运行中', suspended: '已挂起' };
+
+/** [property, old value, new value] of one user operation, as cells (escaped HTML). */
+function change(o, who) {
+  const p = o.property;
+  if (!p || (p in PROPERTIES && PROPERTIES[p] === null)) return ['', '', ''];
+  const value = v => {
+    if (v == null || v === '' || v === 'null') return '';
+    if (PEOPLE_PROPERTIES.has(p)) return who(v);
+    if (DATE_PROPERTIES.has(p)) return esc(time(/^\d+$/.test(v) ? new Date(Number(v)).toISOString() : v));
+    if (p === 'suspensionState') return esc(SUSPENSION[v] || v);
+    if (v === 'true') return '是';
+    if (v === 'false') return '否';
+    return esc(v);
+  };
+  return [esc(PROPERTIES[p] || p), value(o.orgValue), value(o.newValue)];
+}
+
 const ENTITIES = {
   Task: '任务', ProcessInstance: '流程实例', Variable: '变量', Job: '作业', JobDefinition: '作业定义', Attachment: '附件',
   IdentityLink: '人员关系', ProcessDefinition: '流程定义', Incident: '事件', ExternalTask: '外部任务', Batch: '批处理',
@@ -244,13 +290,18 @@ const instancePage = {
       const [activities, operations] = await Promise.all([
         get(engine + '/history/activity-instance?' + q + '&sortBy=startTime&sortOrder=asc&maxResults=1000'),
         get(engine + '/history/user-operation?' + q + '&sortBy=timestamp&sortOrder=asc&maxResults=1000')]);
-      const people = [...new Set([...activities.map(a => a.assignee), ...operations.map(o => o.userId)].filter(Boolean))];
+      const people = [...new Set([...activities.map(a => a.assignee), ...operations.map(o => o.userId),
+        ...operations.filter(o => PEOPLE_PROPERTIES.has(o.property)).flatMap(o => [o.orgValue, o.newValue])]
+        .filter(u => u && u !== 'null'))];
       const names = {};
       if (people.length) {
         for (const u of await get(engine + '/user?idIn=' + people.map(encodeURIComponent).join(',') + '&maxResults=' + people.length).catch(() => [])) {
           names[u.id] = ((u.lastName || '') + (u.firstName || '')) || u.id;
         }
       }
+      // which task an operation concerns, by the step's name (the log has the task's ID only)
+      const taskNames = Object.fromEntries(activities.filter(a => a.taskId).map(a => [a.taskId, a.activityName || a.activityId]));
+      const what = o => esc(ENTITIES[o.entityType] || o.entityType) + (o.taskId && taskNames[o.taskId] ? '：' + esc(taskNames[o.taskId]) : '');
       const who = u => u ? esc(names[u] || u) + (names[u] ? '<span class="luoshi-muted">（' + esc(u) + '）</span>' : '') : '';
       body.innerHTML = '<h2>' + esc(i.processDefinitionName || i.processDefinitionKey) + '　' + esc(i.businessKey || '') + '</h2>'
         + terms([['状态', esc(STATES[i.state] || i.state)], ['开始时间', esc(time(i.startTime))], ['结束时间', esc(time(i.endTime))],
@@ -263,8 +314,8 @@ const instancePage = {
           esc(time(a.startTime)), esc(time(a.endTime)), esc(duration(a.durationInMillis)),
           a.canceled ? '已取消' : a.endTime ? '已完成' : '进行中']), '没有可查看的环节')
         + '</div><h3>操作记录</h3><div class="luoshi-operations">' + table(['时间', '操作人', '对象', '操作', '属性', '原值', '新值'], operations.map(o => [
-          esc(time(o.timestamp)), who(o.userId), esc(ENTITIES[o.entityType] || o.entityType),
-          esc(OPERATIONS[o.operationType] || o.operationType), esc(o.property || ''), esc(o.orgValue || ''), esc(o.newValue || '')]),
+          esc(time(o.timestamp)), who(o.userId), what(o),
+          esc(OPERATIONS[o.operationType] || o.operationType), ...change(o, who)]),
           '没有人工操作记录（办理任务之外的认领、指派、修改、撤销等会记在这里）') + '</div>';
       const box = body.querySelector('.luoshi-record-box');
       await renderRecord(box, i).catch(e => failure(box, e));
