@@ -134,6 +134,9 @@ public final class Inputs {
 
     // leaders' instructions on items (issue 20)
     scoped("instruction", new Field("text", "批示内容", 2000, true, 0));
+    // units' group robots and webhooks (issue 20)
+    scoped("webhook", new Field("url", "回调地址", 1000, false, 0));
+    scoped("webhook", new Field("secret", "签名密钥", 200, false, 0));
 
     // the rest: engine bookkeeping, notifications, query parameters of the lists
     line("starter", "发起人", 64);
