@@ -31,6 +31,7 @@
       const s = await L.get('/api/stats?year=' + year.value);
       const t = s.total;
       L.cards(cards, t);
+      cards.insertAdjacentHTML('beforeend', '<div class="card"><b>' + s.instructedThisMonth + '</b><span>本月领导批示事项</span></div>');
       document.getElementById('units').innerHTML = '<tr><th>责任单位</th><th class="num">下发</th><th class="num">已销号</th><th class="num">销号中</th><th class="num">落实中</th><th class="num">退回</th><th class="num">撤销</th><th class="num">逾期</th><th class="num">批示件回复率</th></tr>'
         + s.byUnit.map(u => '<tr><td>' + L.esc(u.unitName) + '</td>' + [u.counts.issued, u.counts.closed, u.counts.closing, u.counts.inProgress,
           u.counts.returned, u.counts.cancelled, u.counts.overdue].map(n => '<td class="num">' + n + '</td>').join('')

@@ -134,6 +134,12 @@ public final class Inputs {
     other("regenerate", "重新生成");
     scoped("periodic-report", new Field("period", "统计期间", 7, false, 0));
 
+    // leaders' instructions on items (issue 20)
+    scoped("instruction", new Field("text", "批示内容", 2000, true, 0));
+    // units' group robots and webhooks (issue 20)
+    scoped("webhook", new Field("url", "回调地址", 1000, false, 0));
+    scoped("webhook", new Field("secret", "签名密钥", 200, false, 0));
+
     // the rest: engine bookkeeping, notifications, query parameters of the lists
     line("starter", "发起人", 64);
     other("digestDate", "汇总日期");

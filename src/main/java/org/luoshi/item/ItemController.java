@@ -28,11 +28,16 @@ class ItemController {
   private final ItemService items;
   private final Interviews interviews;
   private final CurrentUser user;
+  private final ItemLookup lookup;
+  private final ItemInstructions instructions;
 
-  ItemController(ItemService items, Interviews interviews, CurrentUser user) {
+  ItemController(ItemService items, Interviews interviews, CurrentUser user, ItemLookup lookup,
+      ItemInstructions instructions) {
     this.items = items;
     this.interviews = interviews;
     this.user = user;
+    this.lookup = lookup;
+    this.instructions = instructions;
   }
 
   /** Issues an item (the office; a unit may break its own item down into sub-items). */
@@ -77,15 +82,22 @@ class ItemController {
     return items.summary(item, Time.today());
   }
 
-  /** An item with its history and the accountability interviews about it that the caller may see. */
+  /**
+   * An item with its history, the leaders' instructions on it and the accountability interviews
+   * about it that the caller may see.
+   */
   record ItemWithInterviews(@com.fasterxml.jackson.annotation.JsonUnwrapped ItemDetail item,
-      java.util.List<InterviewView> interviews) {}
+      java.util.List<ItemInstructions.Instruction> instructions, java.util.List<InterviewView> interviews) {}
 
   @GetMapping("/api/items/{code}")
   ItemWithInterviews item(@PathVariable String code) {
     ItemDetail detail = items.detail(code, Viewer.of(user));
-    return new ItemWithInterviews(detail, interviews.forItem(code, user.id(), user.seesEverything()));
+    return new ItemWithInterviews(detail, instructions.of(code),
+        interviews.forItem(code, user.id(), user.seesEverything()));
   }
+
+  /** The figures with the number of the caller's items that leaders instructed this month (领导批示). */
+  record StatsWithInstructions(@com.fasterxml.jackson.annotation.JsonUnwrapped Stats stats, long instructedThisMonth) {}
 
   /**
    * The seed's figures for a year (default: this year), of the items the caller may see: the
@@ -93,8 +105,13 @@ class ItemController {
    * leader's the items they lead (DESIGN.md §5).
    */
   @GetMapping("/api/stats")
-  Stats stats(@RequestParam(required = false) Integer year) {
-    return items.stats(year == null ? Time.today().getYear() : year, Viewer.of(user));
+  StatsWithInstructions stats(@RequestParam(required = false) Integer year) {
+    Viewer viewer = Viewer.of(user);
+    Stats stats = items.stats(year == null ? Time.today().getYear() : year, viewer);
+    java.time.LocalDate month = Time.today().withDayOfMonth(1);
+    var instructed = instructions.itemsInstructedBetween(month.atStartOfDay(Time.ZONE).toInstant(),
+        month.plusMonths(1).atStartOfDay(Time.ZONE).toInstant());
+    return new StatsWithInstructions(stats, lookup.visibleAmong(instructed, viewer).size());
   }
 
   private static String blank(String s) {

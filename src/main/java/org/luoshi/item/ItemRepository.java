@@ -102,4 +102,14 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
       group by i.unitCode, i.status, i.source""")
   List<Object[]> statsRowsVisibleTo(LocalDate from, LocalDate to, Collection<ItemStatus> open, LocalDate today,
       Collection<String> units, String viewer);
+
+  /** Those of the codes that exist (for other capabilities' read models, see ItemLookup). */
+  @Query("select i.code from Item i where i.code in :codes")
+  List<String> existingCodes(Collection<String> codes);
+
+  /** Those of the codes whose items the viewer may see (the ledger's rule). */
+  @Query("""
+      select i.code from Item i where i.code in :codes
+        and (i.unitCode in :units or i.leadLeader = :viewer or i.responsiblePerson = :viewer)""")
+  List<String> visibleCodes(Collection<String> codes, String viewer, Collection<String> units);
 }

@@ -54,7 +54,6 @@ class Deliveries {
   /** The message that starts a notice's own delivery job (start event handedOver). */
   static final String HANDOVER_MESSAGE = "notification-handover";
   private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
-  private static final Set<Status> DONE = EnumSet.of(Status.SENT, Status.REJECTED);
   private static final int BATCH = 50;
   private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -105,6 +104,11 @@ class Deliveries {
     Set<String> known = new HashSet<>();
     deliveries.states(written.stream().map(Notification::getDedupKey).toList())
         .forEach(r -> known.add(r[0] + "|" + r[1]));
+    // a group address (a unit's chat) hears of a notice once, whichever of its recipients brought it
+    Set<String> groups = new HashSet<>();
+    if (on.stream().anyMatch(NotificationChannel::sharedAddresses)) {
+      deliveries.findByNoticeKeyOrderByIdAsc(noticeKey).forEach(d -> groups.add(d.getChannel() + "|" + d.getAddress()));
+    }
     List<NotificationDelivery> outbox = new ArrayList<>();
     for (Notification entry : written) {
       Optional<Person> person = organisation.person(entry.getRecipient());
@@ -115,9 +119,14 @@ class Deliveries {
         if (known.contains(entry.getDedupKey() + "|" + channel.name())) {
           continue;
         }
-        channel.address(person.get()).ifPresent(address -> outbox.add(new NotificationDelivery(noticeKey,
-            entry.getDedupKey(), channel.name(), entry.getRecipient(), address,
-            release == null ? Status.PENDING : Status.HELD, now, release)));
+        for (String address : channel.addresses(person.get())) {
+          if (channel.sharedAddresses() && !groups.add(channel.name() + "|" + address)) {
+            continue;
+          }
+          outbox.add(new NotificationDelivery(noticeKey, entry.getDedupKey(), channel.name(), entry.getRecipient(),
+              address, release == null ? Status.PENDING : Status.HELD, now, release));
+          break; // one delivery per recipient and channel ((dedup key, channel) is unique)
+        }
       }
     }
     if (!outbox.isEmpty()) {
@@ -188,6 +197,8 @@ class Deliveries {
       NotificationDelivery fresh = deliveries.findById(id).orElseThrow();
       if (failure == null) {
         fresh.sent(Time.now());
+      } else if (failure.notConnected()) {
+        fresh.notConnected(failure.reason());
       } else {
         fresh.failed(failure.reason(), failure.permanent());
       }
@@ -235,8 +246,8 @@ class Deliveries {
         skipped++; // another sender has it, or it is held over quiet hours
       } else if (o.failure == null) {
         sent++;
-      } else if (o.failure.message() == null) {
-        skipped++; // channel switched off since, or the notice was never committed
+      } else if (o.failure.message() == null || o.failure.notConnected()) {
+        skipped++; // channel switched off since or connected to nothing, or the notice was never committed
       } else {
         failures.add(o.failure);
       }

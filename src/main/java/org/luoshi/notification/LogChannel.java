@@ -8,15 +8,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The place of SMS or WeChat Work: not connected to any gateway. When switched on
+ * The place of SMS: not connected to any gateway. When switched on
  * ({@code luoshi.notifications.log-channel.enabled}) it writes to the log what it would send and
  * says that it is not connected, so an installation can see the volume before buying a gateway.
- * A real gateway implements {@link NotificationChannel} the same way.
+ * It delivers nothing, so it says so: each of its deliveries is recorded as NOT_CONNECTED, never
+ * SENT. A real gateway implements {@link NotificationChannel} the same way.
  */
 @Component
 class LogChannel implements NotificationChannel {
 
   static final String NAME = "SMS";
+  /** What the delivery record says: nothing was sent. */
+  static final String NOT_CONNECTED = "短信通道未接入网关，未发送";
   private static final Logger LOG = LoggerFactory.getLogger(LogChannel.class);
   private final boolean enabled;
 
@@ -41,10 +44,12 @@ class LogChannel implements NotificationChannel {
 
   @Override
   public List<Failure> send(List<Message> messages) {
+    List<Failure> unsent = new java.util.ArrayList<>();
     for (Message m : messages) {
-      LOG.info("SMS/WeChat Work channel not connected: would send \"{}\" to {} ({})", m.title(), m.recipientName(),
+      LOG.info("SMS channel not connected: would send \"{}\" to {} ({})", m.title(), m.recipientName(),
           m.address());
+      unsent.add(Failure.notConnected(m, NOT_CONNECTED));
     }
-    return List.of();
+    return unsent;
   }
 }

@@ -22,6 +22,22 @@ public interface NotificationChannel {
   Optional<String> address(Person person);
 
   /**
+   * Every address the person is reached at on this channel: by default the one of {@link #address}.
+   * A group channel (a unit's group robot) answers the groups of the person's units.
+   */
+  default List<String> addresses(Person person) {
+    return address(person).map(List::of).orElse(List.of());
+  }
+
+  /**
+   * Whether an address is a group several recipients share (a unit's group chat): a notice then
+   * goes to each address once, however many of its recipients are reached there.
+   */
+  default boolean sharedAddresses() {
+    return false;
+  }
+
+  /**
    * Sends each message and answers those that failed (empty: all were sent). A failure is
    * permanent when retrying cannot help (the server refused the address); otherwise the delivery is
    * retried. Must not throw for the failure of a single message.
@@ -43,5 +59,19 @@ public interface NotificationChannel {
     }
   }
 
-  record Failure(Message message, String reason, boolean permanent) {}
+  /**
+   * A message that did not go out. {@code notConnected}: the channel is not connected to anything
+   * that delivers (a stand-in), so it was not sent and never will be: its delivery is recorded as
+   * NOT_CONNECTED, neither retried nor an incident, and never SENT.
+   */
+  record Failure(Message message, String reason, boolean permanent, boolean notConnected) {
+
+    public Failure(Message message, String reason, boolean permanent) {
+      this(message, reason, permanent, false);
+    }
+
+    public static Failure notConnected(Message message, String reason) {
+      return new Failure(message, reason, true, true);
+    }
+  }
 }

@@ -25,9 +25,10 @@ class NotificationDelivery {
    * ({@code notBefore}); SENDING: claimed by a sender on one node ({@code claimedAt}; taken over
    * when that claim is stale, after a crash); SENT; FAILED: the last try failed, the notice's
    * delivery job retries it (and in the end shows as a Cockpit incident); REJECTED: the server
-   * refused the address, retrying cannot help.
+   * refused the address, retrying cannot help; NOT_CONNECTED: the channel is a stand-in connected to
+   * nothing that delivers (the SMS log channel), so nothing was sent, and nothing is retried.
    */
-  enum Status { PENDING, HELD, SENDING, SENT, FAILED, REJECTED }
+  enum Status { PENDING, HELD, SENDING, SENT, FAILED, REJECTED, NOT_CONNECTED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_notification_delivery_seq")
@@ -107,6 +108,13 @@ class NotificationDelivery {
     status = Status.SENT;
     sentAt = at;
     lastError = null;
+  }
+
+  /** The channel is connected to nothing: not sent, and never will be. */
+  void notConnected(String reason) {
+    attempts++;
+    status = Status.NOT_CONNECTED;
+    lastError = reason == null ? null : Keys.fit(reason, 1000);
   }
 
   void failed(String error, boolean permanent) {

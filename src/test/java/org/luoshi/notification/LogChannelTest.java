@@ -24,12 +24,18 @@ class LogChannelTest {
   }
 
   @Test
-  void itSaysItIsNotConnectedAndWhatItWouldSend(CapturedOutput output) {
+  void itSendsNothingAndSaysSoForEveryMessage(CapturedOutput output) {
     LogChannel channel = new LogChannel(settings(true));
     String address = channel.address(new Person("t1a", "甲一", null)).orElseThrow();
     var failures = channel.send(List.of(new NotificationChannel.Message("t1a", "甲一", address, "ITEM_OVERDUE",
         "红灯督办：事项已逾期：汛期安全隐患排查", "正文", null, Instant.now())));
-    assertThat(failures).isEmpty();
-    assertThat(output).contains("SMS/WeChat Work channel not connected: would send \"红灯督办：事项已逾期：汛期安全隐患排查\" to 甲一 (t1a)");
+    // not delivered: a NOT_CONNECTED failure, not retried, never SENT
+    assertThat(failures).singleElement().satisfies(f -> {
+      assertThat(f.notConnected()).isTrue();
+      assertThat(f.permanent()).isTrue();
+      assertThat(f.message().recipient()).isEqualTo("t1a");
+      assertThat(f.reason()).contains("未发送");
+    });
+    assertThat(output).contains("SMS channel not connected: would send \"红灯督办：事项已逾期：汛期安全隐患排查\" to 甲一 (t1a)");
   }
 }
