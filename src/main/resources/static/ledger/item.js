@@ -18,6 +18,7 @@
         .map(([k, v]) => '<dt>' + k + '</dt><dd>' + (k === '进度' || k === '上级事项' ? v : L.esc(v)) + '</dd>').join('')
       + '</dl><p><b>工作目标</b>：' + L.esc(i.target) + '</p><p><b>落实措施</b>：' + L.esc(i.measures || '—') + '</p>'
       + (i.completionNote ? '<p><b>完成情况</b>：' + L.esc(i.completionNote) + '</p>' : '') + '</section>'
+      + '<section id="attachments"><h2>附件（佐证材料）</h2><div class="list"></div></section>'
       + '<section id="progress"><h2>落实进展</h2>' + rows(i.progress, ['时间', '进度', '进展情况', '报送人'],
           p => [L.time(p.reportedAt), p.percent + '%', L.esc(p.note), L.esc(p.reportedByName)]) + '</section>'
       + '<section><h2>逐级审核（时效分 : 质量分 = 3 : 7）</h2>' + rows(i.reviews, ['时间', '层级', '第几次报送', '审核人', '结论', '质量分', '意见'],
@@ -35,6 +36,8 @@
       + '<section><h2>办理过程</h2><ul class="timeline">' + i.events.map(e => '<li>' + L.time(e.at) + '　' + (L.labels.event[e.type] || e.type)
           + (e.actorName ? '　<span class="muted">' + L.esc(e.actorName) + '</span>' : '') + (e.detail ? '　' + L.esc(e.detail) : '') + '</li>').join('') + '</ul></section>';
     L.progressForm(document.getElementById('progress'), i, me, load);
+    await L.attachments(document.getElementById('attachments'), i, me);
+    if (location.hash === '#attachments') { document.getElementById('attachments').scrollIntoView(); }
   } catch (e) { L.fail(main, e); }
   }
   load();
