@@ -39,14 +39,25 @@
     } catch (e) { L.fail(cards, e); }
   }
 
-  async function list() {
-    const el = document.getElementById('list');
-    const p = new URLSearchParams({ page, size: 20, year: year.value });
+  if (me && (me.office || (me.groups || []).includes("camunda-admin"))) { document.getElementById("import").hidden = false; }
+  // the ledger's filters, for the list and for the Excel export (every matching row)
+  function filters() {
+    const p = new URLSearchParams({ year: year.value });
     for (const id of ['unitCode', 'status', 'source', 'category', 'light', 'q']) {
       const v = document.getElementById(id).value.trim();
       if (v) p.set(id, v);
     }
     if (document.getElementById('overdue').checked) p.set('overdue', 'true');
+    return p;
+  }
+  const exporter = document.getElementById('export');
+  exporter.addEventListener('click', () => { exporter.href = '/api/items.xlsx?' + filters(); });
+
+  async function list() {
+    const el = document.getElementById('list');
+    const p = filters();
+    p.set('page', page);
+    p.set('size', 20);
     try {
       const r = await L.get('/api/items?' + p);
       if (!r.content.length) { el.innerHTML = '<div class="message">没有符合条件的事项</div>'; return; }

@@ -20,6 +20,7 @@
       + (i.completionNote ? '<p><b>完成情况</b>：' + L.esc(i.completionNote) + '</p>' : '') + '</section>'
       + '<section id="instructions"></section>'
       + '<section id="documents"></section>'
+      + '<section id="attachments"><h2>附件（佐证材料）</h2><div class="list"></div></section>'
       + '<section id="progress"><h2>落实进展</h2>' + rows(i.progress, ['时间', '进度', '进展情况', '报送人'],
           p => [L.time(p.reportedAt), p.percent + '%', L.esc(p.note), L.esc(p.reportedByName)]) + '</section>'
       + '<section><h2>逐级审核（时效分 : 质量分 = 3 : 7）</h2>' + rows(i.reviews, ['时间', '层级', '第几次报送', '审核人', '结论', '质量分', '意见'],
@@ -39,6 +40,8 @@
     L.instructions(document.getElementById('instructions'), i, me, load);
     L.documents(document.getElementById('documents'), i, me);
     L.progressForm(document.getElementById('progress'), i, me, load);
+    await L.attachments(document.getElementById('attachments'), i, me);
+    if (location.hash === '#attachments') { document.getElementById('attachments').scrollIntoView(); }
   } catch (e) { L.fail(main, e); }
   }
   load();

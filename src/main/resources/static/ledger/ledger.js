@@ -38,6 +38,13 @@ const L = {
       headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': L.csrf || '' } });
     return L.answer(r);
   },
+  /** A multipart upload (FormData) with the session's CSRF token; answers the JSON. */
+  async upload(path, form) {
+    if (!L.csrf) { await L.get('/api/me').catch(() => null); }
+    const r = await fetch(path, { method: 'POST', credentials: 'same-origin', body: form,
+      headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json', 'X-XSRF-TOKEN': L.csrf || '' } });
+    return L.answer(r);
+  },
   fail(el, e) {
     el.innerHTML = e.message === 'login'
       ? '<div class="message">请先<a href="/camunda/app/tasklist/">登录 Tasklist</a>，再打开本页。</div>'

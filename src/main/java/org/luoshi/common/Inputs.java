@@ -79,6 +79,10 @@ public final class Inputs {
     other("qualityScore", "质量分");
     text("reviewComment", "审核意见", 2000);
 
+    // attachments and the office's spreadsheet (issue 19)
+    other("file", "文件");
+    line("purpose", "附件用途", 40);
+
     // interviews (§4.2)
     line("trigger", "约谈情形", 40);
     line("interviewer", "约谈人", 64);

@@ -284,6 +284,20 @@ class ApiExceptionHandler {
     return error(HttpStatus.BAD_REQUEST, e.getParameterName(), label(e.getParameterName()) + "不能为空");
   }
 
+  /** A file upload too large for the server's limit, or a request that is no upload at all. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ApiError> multipart(org.springframework.web.multipart.MultipartException e) {
+    if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+      return error(HttpStatus.BAD_REQUEST, "file", "文件过大，超过了服务器允许的上传大小");
+    }
+    return error(HttpStatus.BAD_REQUEST, "file", "请以 multipart/form-data 上传文件（字段 file）");
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+  ResponseEntity<ApiError> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getRequestPartName(), "请选择要上传的文件");
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ApiError> forbidden(AuthorizationException e) {
     return error(HttpStatus.FORBIDDEN, null, "没有权限");

@@ -57,6 +57,54 @@ public class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8)));
   }
 
+  /** A multipart/form-data upload: one file part (skipped when {@code content} is null) and text fields. */
+  public Response upload(String path, String fileField, String fileName, String contentType, byte[] content,
+      java.util.Map<String, String> fields) {
+    String boundary = "----luoshi" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    try {
+      for (var f : fields.entrySet()) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+            + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      if (content != null) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+            + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** A download: status, headers and the bytes. */
+  public Download download(String path) {
+    try {
+      HttpResponse<byte[]> r = client.send(request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(r.statusCode(), r.body(), r.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    public String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
   public Response delete(String path) {
     return send(request(path).DELETE());
   }

@@ -124,6 +124,7 @@ class ContentSecurityBrowserIT {
         new Page("/ledger/", "index", new String[] {"责任清单统计", "推进老旧小区改造", "下发"}),
         new Page("/ledger/items/" + itemCode, "item", new String[] {itemCode, "推进老旧小区改造", "年内完成 12 个小区改造"}),
         new Page("/ledger/rankings.html", "rankings", new String[] {"考核排名"}),
+        new Page("/ledger/import.html", "import", new String[] {"从 Excel 导入责任清单", "导入模板"}),
         new Page("/ledger/assessments.html", "assessments", new String[] {"年度考核"}),
         new Page("/ledger/problems.html", "problems", new String[] {"督查问题台账"}),
         new Page("/ledger/calibration.html", "calibration", new String[] {"评分校准"}),

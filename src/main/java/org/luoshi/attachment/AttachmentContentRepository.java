@@ -1,0 +1,5 @@
+package org.luoshi.attachment;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AttachmentContentRepository extends JpaRepository<AttachmentContent, Long> {}
