@@ -47,7 +47,7 @@ class ApiErrorController extends BasicErrorController {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     try {
-      json.writeValue(response.getOutputStream(), new ApiError(status.value(), null, message(status)));
+      json.writeValue(response.getOutputStream(), new ApiError(status.value(), null, message(status, request)));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -63,7 +63,7 @@ class ApiErrorController extends BasicErrorController {
     HttpStatus status = getStatus(request);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status.value());
-    body.put("message", message(status));
+    body.put("message", message(status, request));
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
@@ -74,7 +74,17 @@ class ApiErrorController extends BasicErrorController {
         || s.startsWith("/engine-rest/") || s.startsWith("/camunda/api/"));
   }
 
-  private static String message(HttpStatus status) {
+  private static String message(HttpStatus status, HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (uri instanceof String s && s.startsWith("/camunda/api/admin/auth/user/") && s.contains("/login/")) {
+      // the webapps' login page shows this message as it is: say what went wrong with this login
+      if (status == HttpStatus.FORBIDDEN) {
+        return "没有访问本应用的权限";
+      }
+      if (status == HttpStatus.UNAUTHORIZED) {
+        return "用户名或密码错误";
+      }
+    }
     return switch (status) {
       case BAD_REQUEST -> "请求格式不正确";
       case UNAUTHORIZED -> "需要登录";

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.luoshi.common.Inputs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,6 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * LIMIT/OFFSET failed on it with a 500). The engine guard checks the same for engine queries.
  */
 class EnginePaging extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnginePaging.class);
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,7 +40,10 @@ class EnginePaging extends OncePerRequestFilter {
           continue; // not decodable: the REST layer refuses it as a parameter of the wrong type
         }
         if (value.matches("-\\d+")) {
-          ErrorResponses.write(response, 400, name, Inputs.label(null, name) + "不能为负数：" + Inputs.excerpt(value));
+          String message = Inputs.label(null, name) + "不能为负数：" + Inputs.excerpt(value);
+          // a caller's error: one WARN line, like every other refusal
+          LOG.warn("400 {} {}: {}: {}", request.getMethod(), request.getRequestURI(), name, message);
+          ErrorResponses.write(response, 400, name, message);
           return;
         }
       }
