@@ -80,15 +80,15 @@ public record NotificationSettings(Mail mail, String baseUrl, QuietHoursSettings
 
   /**
    * The outbox of deliveries: drained by a sender thread on every node (on unless false), polled at
-   * an interval (default 10 s) for what other nodes put in; a claim older than the lease (default 5
-   * minutes: a node died while sending) is taken over. {@code inline}: sent on the committing
+   * an interval (default 10 s) for what other nodes put in; a claim older than the lease (default 90
+   * seconds: a node died while sending) is taken over. {@code inline}: sent on the committing
    * thread itself, right after the commit (the tests; never for people, whose request would wait).
    */
   public record OutboxSettings(Boolean enabled, Duration pollInterval, Duration lease, boolean inline) {
     public OutboxSettings {
       enabled = enabled == null || enabled;
       pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
-      lease = lease == null ? Duration.ofMinutes(5) : lease;
+      lease = lease == null ? Duration.ofSeconds(90) : lease;
       if (pollInterval.isNegative() || pollInterval.isZero() || lease.compareTo(Duration.ofSeconds(30)) < 0) {
         throw new IllegalArgumentException("luoshi.notifications.outbox: poll-interval > 0, lease >= 30s");
       }

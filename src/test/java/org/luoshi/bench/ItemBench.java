@@ -46,17 +46,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       SQL statements per task completion, bare and Luoshi interleaved in rounds.
  *   <li>Ledger and stats queries over HTTP (basic auth, JSON, as the ledger pages call them): p50
  *       and p95 for the office and for a unit member.
- *   <li>Both at 1,000 and at 100,000 items (the difference loaded straight into ls_item), so the
+ *   <li>Both at 1,000 and at 1,000,000 items (the difference loaded straight into ls_item), so the
  *       cost per item can be compared.
  * </ul>
  *
- * Sizes: {@code -Dbench.items=100000 -Dbench.lifecycles=100 -Dbench.queries=100}.
+ * Sizes: {@code -Dbench.items=1000000 -Dbench.lifecycles=100 -Dbench.queries=100}. The bars of DESIGN.md §7
+ * are printed with MET / NOT MET; they are PostgreSQL's, so a run on another database says so.
  */
 @LuoshiIT
 @Import(SqlCounter.Config.class)
 class ItemBench {
 
-  static final int LARGE = Integer.getInteger("bench.items", 100_000);
+  static final int LARGE = Integer.getInteger("bench.items", 1_000_000);
+  /** DESIGN.md §7: lifecycle time and SQL per completion against the bare engine. */
+  static final double ENGINE_BAR = 1.8;
   static final int SMALL = Math.min(1_000, LARGE);
   static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 100);
   static final int QUERIES = Integer.getInteger("bench.queries", 100);
@@ -107,13 +110,13 @@ class ItemBench {
     measure("large", jdbc);
 
     line("");
-    line("== Summary against DESIGN.md §7");
+    line("== Summary against DESIGN.md §7 (" + db + (db.startsWith("PostgreSQL") ? ")" : "; the bars are PostgreSQL's)"));
     double timeRatio = figures.get("large.luoshi.ms") / figures.get("large.bare.ms");
     double sqlRatio = figures.get("large.luoshi.sqlPerCompletion") / figures.get("large.bare.sqlPerCompletion");
-    bar("lifecycle time Luoshi / bare at " + LARGE + " items", timeRatio, 1.3, "x");
+    bar("lifecycle time Luoshi / bare at " + LARGE + " items", timeRatio, ENGINE_BAR, "x");
     double timeRatio1k = figures.get("small.luoshi.ms") / figures.get("small.bare.ms");
-    bar("lifecycle time Luoshi / bare at " + SMALL + " items", timeRatio1k, 1.3, "x");
-    bar("SQL per task completion Luoshi / bare", sqlRatio, 1.3, "x");
+    bar("lifecycle time Luoshi / bare at " + SMALL + " items", timeRatio1k, ENGINE_BAR, "x");
+    bar("SQL per task completion Luoshi / bare", sqlRatio, ENGINE_BAR, "x");
     double worstP95 = figures.entrySet().stream().filter(e -> e.getKey().startsWith("large.query.") && e.getKey().endsWith(".p95"))
         .mapToDouble(Map.Entry::getValue).max().orElse(Double.NaN);
     bar("worst ledger/stats p95 at " + LARGE + " items", worstP95, 50, " ms");
@@ -309,9 +312,13 @@ class ItemBench {
   // --- data -----------------------------------------------------------------------------------
 
   /**
-   * Loads items straight into ls_item until it holds {@code target} rows: five years of a
-   * district's items across sixteen units, four leaders, every status, some overdue and some
-   * instructions, with codes ZR-<year>-9xxxxx that the code counter never hands out.
+   * Loads items straight into ls_item until it holds {@code target} rows: ten years of items across
+   * sixteen units, two leaders, every status, some overdue and some instructions, issued in the order
+   * of their ids (a table that grew over ten years, so a year's items lie together) and done when
+   * issued more than two years ago, with codes
+   * ZR-<year>-9xxxxxx that the code counter never hands out. On PostgreSQL one
+   * {@code insert … select … from generate_series} per 100,000 rows (1,000,000 items in about a
+   * minute); elsewhere batched inserts.
    */
   private void fill(JdbcTemplate jdbc, int target) {
     long have = jdbc.queryForObject("select count(*) from ls_item", Long.class);
@@ -319,19 +326,104 @@ class ItemBench {
       return;
     }
     long t0 = System.nanoTime();
+    int toAdd = (int) (target - have);
+    String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+    if ("PostgreSQL".equals(product)) {
+      fillPostgres(jdbc, have, toAdd);
+      // as autovacuum leaves a table in steady use: statistics, and the visibility map that lets counts
+      // come from an index alone
+      jdbc.execute("vacuum analyze ls_item");
+    } else {
+      fillBatched(jdbc, have, toAdd);
+    }
+    line("");
+    line(String.format("loaded %d items into ls_item in %.1f s", toAdd, (System.nanoTime() - t0) / 1e9));
+  }
+
+  private static final String[] STATUSES = {"CLOSED", "CLOSED", "CLOSED", "IN_PROGRESS", "IN_PROGRESS", "CLOSING",
+      "ISSUED", "RETURNED", "CANCELLED"};
+  private static final String[] SOURCES = {"KEY_TASK", "KEY_TASK", "DECISION", "COMMITTEE", "INSTRUCTION"};
+  private static final String[] CATEGORIES = {"ECONOMY", "PROJECTS", "GOVERNANCE", "POVERTY", "PARTY_BUILDING", "OTHER"};
+  private static final String[] LEADERS = {"leader1", "leader2"};
+  private static final int YEARS = 10;
+  /** Items issued longer ago than this are done (closed or cancelled), as in a real ledger. */
+  private static final int OPEN_FOR_DAYS = 730;
+
+  /**
+   * The same distribution as {@link #fillBatched}, computed by PostgreSQL: each row's choices from
+   * a hash of its sequence number (repeatable), dates relative to today.
+   */
+  private void fillPostgres(JdbcTemplate jdbc, long have, int toAdd) {
+    String sql = """
+        with c as (select ?::text[] as words, ?::text[] as statuses, ?::text[] as sources,
+                          ?::text[] as categories, ?::text[] as leaders, ?::text[] as units)
+        insert into ls_item (id, version, code, title, source, category, unit_code, lead_leader,
+          responsible_person, target, issued_on, issued_by, deadline, original_deadline, extended, status,
+          progress_percent, yellow_from, overdue_since, reply_due, replied_on, completed_on, days_late,
+          final_score, closed_at, issue_round, submission_round, created_at)
+        select seq, 0, 'ZR-' || extract(year from issued)::int || '-9' || lpad((seq - 10000000)::text, 7, '0'),
+          words[1 + r(seq, 1, 12)] || words[1 + r(seq, 2, 12)] || '专项工作（第' || seq || '项）',
+          source, categories[1 + r(seq, 3, 6)], unit, leaders[1 + r(seq, 4, 2)],
+          case when status in ('ISSUED', 'RETURNED') then null else 'person-' || unit || '-' || r(seq, 5, 3) end,
+          '按期完成年度目标任务', issued, 'office1', deadline, deadline, false, status,
+          case when status = 'CLOSED' then 100 else r(seq, 6, 100) end, deadline - 3,
+          case when status in ('ISSUED', 'IN_PROGRESS') and deadline < current_date then deadline + 1 end,
+          case when source = 'INSTRUCTION' then issued + 7 end,
+          case when source = 'INSTRUCTION' and r(seq, 7, 10) < 8 then issued + r(seq, 8, 10) end,
+          completed, completed - deadline,
+          case when status = 'CLOSED' then (600 + r(seq, 9, 400)) / 10.0 end,
+          case when status = 'CLOSED' then (completed + 5) + time '10:00' end,
+          1, 1, issued + time '09:00'
+        from (
+          select a.*, case when status in ('CLOSED', 'CLOSING') then deadline + r(seq, 10, 40) - 30 end as completed
+          from (
+            select seq, issued, issued + 30 + r(seq, 12, 300) as deadline,
+              case when issued < current_date - %d and status not in ('CLOSED', 'CANCELLED') then 'CLOSED'
+                   else status end as status,
+              source, unit, words, categories, leaders
+            from (
+              select seq, current_date - least(%d, greatest(0, ((? - seq) * %d / ?)::int + r(seq, 11, 31) - 15)) as issued,
+                statuses[1 + r(seq, 13, 9)] as status, sources[1 + r(seq, 14, 5)] as source,
+                units[1 + r(seq, 15, 16)] as unit, words, categories, leaders
+              from generate_series(?::bigint, ?::bigint) seq cross join c
+            ) d
+          ) a
+        ) b
+        """.formatted(OPEN_FOR_DAYS, YEARS * 365 - 1, YEARS * 365);
+    long start = 10_000_000L + have;
+    int chunk = 100_000;
+    jdbc.execute((java.sql.Connection c) -> {
+      try (java.sql.Statement st = c.createStatement()) {
+        // r(seq, salt, n): a repeatable number in [0, n) per row and purpose (this session only)
+        st.execute("create or replace function pg_temp.r(seq bigint, salt int, n int) returns int"
+            + " language sql immutable as $$ select ((hashint8(seq * 31 + salt) & 2147483647) % n)::int $$");
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql.replace("r(seq", "pg_temp.r(seq"))) {
+        for (int from = 0; from < toAdd; from += chunk) {
+          int i = 1;
+          for (String[] values : new String[][] {WORDS, STATUSES, SOURCES, CATEGORIES, LEADERS, UNITS}) {
+            ps.setArray(i++, c.createArrayOf("text", values));
+          }
+          ps.setLong(i++, start + toAdd - 1); // the newest item is issued today, the oldest ten years ago
+          ps.setLong(i++, toAdd);
+          ps.setLong(i++, start + from);
+          ps.setLong(i++, start + Math.min(toAdd, from + chunk) - 1);
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  private void fillBatched(JdbcTemplate jdbc, long have, int toAdd) {
     Random random = new Random(7);
     LocalDate today = Time.today();
-    String[] statuses = {"CLOSED", "CLOSED", "CLOSED", "IN_PROGRESS", "IN_PROGRESS", "CLOSING", "ISSUED", "RETURNED", "CANCELLED"};
-    String[] sources = {"KEY_TASK", "KEY_TASK", "DECISION", "COMMITTEE", "INSTRUCTION"};
-    String[] categories = {"ECONOMY", "PROJECTS", "GOVERNANCE", "POVERTY", "PARTY_BUILDING", "OTHER"};
-    String[] leaders = {"leader1", "leader2"};
     String sql = "insert into ls_item (id, version, code, title, source, category, unit_code, lead_leader,"
         + " responsible_person, target, issued_on, issued_by, deadline, original_deadline, extended, status,"
         + " progress_percent, yellow_from, overdue_since, reply_due, replied_on, completed_on, days_late,"
         + " final_score, closed_at, issue_round, submission_round, created_at)"
         + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'office1', ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?)";
     long start = 10_000_000L + have;
-    int toAdd = (int) (target - have);
     int batch = 1_000;
     for (int from = 0; from < toAdd; from += batch) {
       int base = from;
@@ -340,22 +432,26 @@ class ItemBench {
         @Override
         public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
           long seq = start + base + i;
-          LocalDate issued = today.minusDays(random.nextInt(5 * 365));
+          long daysAgo = (long) (toAdd - 1 - base - i) * YEARS * 365 / toAdd + random.nextInt(31) - 15;
+          LocalDate issued = today.minusDays(Math.max(0, Math.min(YEARS * 365 - 1, daysAgo)));
           LocalDate deadline = issued.plusDays(30 + random.nextInt(300));
-          String status = statuses[random.nextInt(statuses.length)];
+          String status = STATUSES[random.nextInt(STATUSES.length)];
+          if (issued.isBefore(today.minusDays(OPEN_FOR_DAYS)) && !status.equals("CANCELLED")) {
+            status = "CLOSED";
+          }
           boolean open = status.equals("ISSUED") || status.equals("IN_PROGRESS");
           boolean closed = status.equals("CLOSED");
-          String source = sources[random.nextInt(sources.length)];
+          String source = SOURCES[random.nextInt(SOURCES.length)];
           String unit = UNITS[random.nextInt(UNITS.length)];
           LocalDate completed = closed || status.equals("CLOSING") ? deadline.plusDays(random.nextInt(40) - 30) : null;
           int c = 1;
           ps.setLong(c++, seq);
-          ps.setString(c++, "ZR-" + issued.getYear() + "-9" + String.format("%05d", seq % 100_000));
+          ps.setString(c++, "ZR-" + issued.getYear() + "-9" + String.format("%07d", seq - 10_000_000L));
           ps.setString(c++, WORDS[random.nextInt(WORDS.length)] + WORDS[random.nextInt(WORDS.length)] + "专项工作（第" + seq + "项）");
           ps.setString(c++, source);
-          ps.setString(c++, categories[random.nextInt(categories.length)]);
+          ps.setString(c++, CATEGORIES[random.nextInt(CATEGORIES.length)]);
           ps.setString(c++, unit);
-          ps.setString(c++, leaders[random.nextInt(leaders.length)]);
+          ps.setString(c++, LEADERS[random.nextInt(LEADERS.length)]);
           ps.setString(c++, status.equals("ISSUED") || status.equals("RETURNED") ? null : "person-" + unit + "-" + random.nextInt(3));
           ps.setString(c++, "按期完成年度目标任务");
           ps.setDate(c++, Date.valueOf(issued));
@@ -385,12 +481,6 @@ class ItemBench {
         }
       });
     }
-    String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-    if ("PostgreSQL".equals(product)) {
-      jdbc.execute("analyze ls_item");
-    }
-    line("");
-    line(String.format("loaded %d items into ls_item in %.1f s", toAdd, (System.nanoTime() - t0) / 1e9));
   }
 
   private void bar(String what, double value, double limit, String unit) {

@@ -95,4 +95,45 @@ class MailChannelTest {
     assertThat(failures).filteredOn(f -> f.message() == malformed).singleElement()
         .satisfies(f -> assertThat(f.permanent()).isTrue());
   }
+
+  /** A server that takes every message and keeps the Message-ID it would go out with. */
+  static class Recorder extends JavaMailSenderImpl {
+    final List<String> ids = new java.util.ArrayList<>();
+
+    @Override
+    protected void doSend(MimeMessage[] messages, Object[] originals) {
+      try {
+        for (MimeMessage m : messages) {
+          m.saveChanges(); // as the transport does before it sends
+          ids.add(m.getMessageID());
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Test
+  void everyAttemptAtOneDeliveryCarriesTheSameMessageIdSoARepeatIsRecognisable() {
+    Recorder server = new Recorder();
+    StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    beans.addBean("mailSender", server);
+    NotificationSettings settings = new NotificationSettings(null, null, null, null, null, null, null);
+    MailChannel mail = new MailChannel(beans.getBeanProvider(JavaMailSender.class), new MockEnvironment()
+        .withProperty("spring.mail.host", "smtp.example.gov.cn"), new MailTemplates(settings), settings, noChoices);
+    Instant at = Instant.now();
+    var first = new NotificationChannel.Message("u", "某某", "u@test.example", "ITEM_ISSUED", "标题", "正文", null, at,
+        "ITEM_ISSUED:ZR-2026-0001:u|EMAIL");
+    var other = new NotificationChannel.Message("v", "某某", "v@test.example", "ITEM_ISSUED", "标题", "正文", null, at,
+        "ITEM_ISSUED:ZR-2026-0001:v|EMAIL");
+
+    assertThat(mail.send(List.of(first))).isEmpty();
+    assertThat(mail.send(List.of(first))).as("sent again after a crash before its SENT record").isEmpty();
+    assertThat(mail.send(List.of(other))).isEmpty();
+
+    assertThat(server.ids).hasSize(3);
+    assertThat(server.ids.get(0)).isEqualTo(server.ids.get(1)).isEqualTo(MailChannel.messageId(first.key()))
+        .matches("<[0-9a-f]{32}\\.notice@luoshi>");
+    assertThat(server.ids.get(2)).isNotEqualTo(server.ids.get(0));
+  }
 }

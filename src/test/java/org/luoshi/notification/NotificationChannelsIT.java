@@ -313,7 +313,15 @@ class NotificationChannelsIT {
     assertThat(SMTP.to(mail("t2a"))).as("a fresh claim is left to its node").hasSize(1);
 
     jdbc.update("update ls_notification_delivery set claimed_at = ? where id = ?",
-        java.sql.Timestamp.from(org.luoshi.engine.Time.now().minus(java.time.Duration.ofMinutes(6))), d.getId());
+        java.sql.Timestamp.from(org.luoshi.engine.Time.now().minus(java.time.Duration.ofSeconds(60))), d.getId());
+    outbox.drainNow();
+    assertThat(SMTP.to(mail("t2a"))).as("a claim a minute old is still its sender's (one send fits in the lease)")
+        .hasSize(1);
+
+    // the configured lease (application.yaml): a dead node's claim is taken over at the first poll after
+    // 100 s, so its mail goes out within two minutes of the claim
+    jdbc.update("update ls_notification_delivery set claimed_at = ? where id = ?",
+        java.sql.Timestamp.from(org.luoshi.engine.Time.now().minus(java.time.Duration.ofSeconds(100))), d.getId());
     outbox.drainNow();
     assertThat(SMTP.to(mail("t2a"))).as("taken over after the lease").hasSize(2);
     assertThat(SMTP.to(mail("t2a")).get(1).getMessageID()).as("the same Message-ID: a repeat is recognisable")
