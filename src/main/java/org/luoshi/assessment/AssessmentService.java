@@ -1,7 +1,6 @@
 package org.luoshi.assessment;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -15,6 +14,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Groups;
@@ -240,7 +240,7 @@ public class AssessmentService {
   public Assessment review(long assessmentId, boolean submit, String comment, String actor) {
     Assessment a = assessment(assessmentId);
     expect(a, AssessmentStatus.COMPUTED, AssessmentStatus.RETURNED);
-    String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
+    String c = Texts.optional(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见", COMMENT_MAX);
     if (!submit && c == null) {
       throw DomainException.invalid(AssessmentVariables.REVIEW_COMMENT, "重新计算须写明原因");
     }
@@ -267,7 +267,7 @@ public class AssessmentService {
     if (grade == r.getGrade()) {
       throw DomainException.invalid(AssessmentVariables.ADJUSTED_GRADE, "调整后的等次与原等次相同");
     }
-    String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
+    String c = Texts.optional(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见", COMMENT_MAX);
     if (c == null) {
       throw DomainException.invalid(AssessmentVariables.REVIEW_COMMENT, "调整等次须写明理由");
     }
@@ -280,7 +280,7 @@ public class AssessmentService {
   public Assessment approve(long assessmentId, boolean approved, String comment, String actor) {
     Assessment a = assessment(assessmentId);
     expect(a, AssessmentStatus.IN_APPROVAL);
-    String c = text(comment, AssessmentVariables.APPROVAL_COMMENT, "审批意见");
+    String c = Texts.optional(comment, AssessmentVariables.APPROVAL_COMMENT, "审批意见", COMMENT_MAX);
     if (!approved && c == null) {
       throw DomainException.invalid(AssessmentVariables.APPROVAL_COMMENT, "退回须写明意见");
     }
@@ -401,7 +401,7 @@ public class AssessmentService {
     if (a.getStatus() != AssessmentStatus.PUBLISHED || Time.now().isAfter(a.getAppealUntil())) {
       throw DomainException.conflict("status", "该考核不在申诉期内（" + a.getStatus().label() + "）");
     }
-    String why = text(reason, "reason", "申诉理由");
+    String why = Texts.optional(reason, "reason", "申诉理由", COMMENT_MAX);
     if (why == null) {
       throw DomainException.invalid("reason", "请填写申诉理由");
     }
@@ -441,7 +441,7 @@ public class AssessmentService {
     if (decision == null) {
       throw DomainException.invalid(AssessmentVariables.APPEAL_DECISION, "请选择申诉是否成立");
     }
-    String c = text(comment, AssessmentVariables.DECISION_COMMENT, "审理意见");
+    String c = Texts.optional(comment, AssessmentVariables.DECISION_COMMENT, "审理意见", COMMENT_MAX);
     if (c == null) {
       throw DomainException.invalid(AssessmentVariables.DECISION_COMMENT, "请填写审理意见");
     }
@@ -531,8 +531,8 @@ public class AssessmentService {
           : assessments.findByPeriodAndStatusInOrderByIdDesc(p, published);
     }
     return found.stream().map(a -> new AssessmentSummary(a.getId(), a.getPeriod(), periodLabel(a), a.getStatus(),
-        a.getStatus().label(), a.getProcessInstanceId(), at(a.getStartedAt()), at(a.getPublishedAt()),
-        at(a.getAppealUntil()), gradeCounts(resultsOf(a.getId())))).toList();
+        a.getStatus().label(), a.getProcessInstanceId(), Time.at(a.getStartedAt()), Time.at(a.getPublishedAt()),
+        Time.at(a.getAppealUntil()), gradeCounts(resultsOf(a.getId())))).toList();
   }
 
   /**
@@ -572,7 +572,7 @@ public class AssessmentService {
         .filter(k -> reader.seesAllDetails() || reader.concerns(byId.get(k.getResultId())))
         .map(k -> new AssessmentView.ConsequenceView(k.getId(), k.getResultId(), name(byId, k.getResultId()),
             k.getType(), k.getType().label(), k.getReason(), k.getInterviewId(), k.getInterviewee(), k.isActive(),
-            at(k.getWithdrawnAt()), k.getWithdrawnReason())).toList();
+            Time.at(k.getWithdrawnAt()), k.getWithdrawnReason())).toList();
     List<AssessmentView.AppealView> appealViews = appeals.findByAssessmentIdOrderByIdAsc(id).stream()
         .filter(x -> reader.seesAllDetails() || reader.concerns(byId.get(x.getResultId()))
             || x.getFiledBy().equals(reader.userId()))
@@ -580,17 +580,17 @@ public class AssessmentService {
     boolean open = a.getStatus() == AssessmentStatus.PUBLISHED && a.getAppealUntil() != null
         && Time.now().isBefore(a.getAppealUntil());
     return new AssessmentView(a.getId(), a.getPeriod(), periodLabel(a), a.getProcessInstanceId(), a.getStatus(),
-        a.getStatus().label(), a.getStartedBy(), at(a.getStartedAt()), at(a.getComputedAt()), a.getComputations(),
-        a.getReviewedBy(), at(a.getReviewedAt()), a.getReviewComment(), a.getApprovedBy(), at(a.getApprovedAt()),
-        a.getApprovalComment(), at(a.getPublishedAt()), at(a.getAppealUntil()), open, at(a.getClosedAt()),
+        a.getStatus().label(), a.getStartedBy(), Time.at(a.getStartedAt()), Time.at(a.getComputedAt()), a.getComputations(),
+        a.getReviewedBy(), Time.at(a.getReviewedAt()), a.getReviewComment(), a.getApprovedBy(), Time.at(a.getApprovedAt()),
+        a.getApprovalComment(), Time.at(a.getPublishedAt()), Time.at(a.getAppealUntil()), open, Time.at(a.getClosedAt()),
         resultViews, consequenceViews, appealViews);
   }
 
   private static AssessmentView.AppealView appealView(Appeal x, Map<Long, AssessmentResult> byId) {
     return new AssessmentView.AppealView(x.getId(), x.getResultId(), name(byId, x.getResultId()), x.getFiledBy(),
-        x.getReason(), at(x.getFiledAt()), x.getGradeBefore(), x.getDecision(),
+        x.getReason(), Time.at(x.getFiledAt()), x.getGradeBefore(), x.getDecision(),
         x.getDecision() == null ? "审理中" : x.getDecision().label(), x.getNewGrade(), x.getDecidedBy(),
-        at(x.getDecidedAt()), x.getDecisionComment());
+        Time.at(x.getDecidedAt()), x.getDecisionComment());
   }
 
   Assessment assessment(long id) {
@@ -633,21 +633,6 @@ public class AssessmentService {
 
   private static String periodLabel(Assessment a) {
     return Period.parse(a.getPeriod(), AssessmentVariables.PERIOD).label();
-  }
-
-  private static String text(String value, String field, String label) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String s = value.trim();
-    if (s.length() > COMMENT_MAX) {
-      throw DomainException.invalid(field, label + "不能超过 " + COMMENT_MAX + " 字");
-    }
-    return s;
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, Time.ZONE);
   }
 
   static String format(Instant instant) {

@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Instances;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
@@ -161,7 +162,7 @@ public class Interviews {
       return view(existing.get(0));
     }
     String title = itemTitle == null || itemTitle.isBlank() ? code : itemTitle.trim();
-    String subject = truncate("责任清单事项逾期 7 日仍未完成：" + title + "（" + code + "）", 500);
+    String subject = Texts.cut("责任清单事项逾期 7 日仍未完成：" + title + "（" + code + "）", 500);
     var request = new InterviewRequest(InterviewTrigger.POOR_IMPLEMENTATION, null, leadLeader,
         interviewees, null, null, subject, code, null, InterviewRequest.SYSTEM);
     return view(startInterview(request, ORIGIN_ITEM_OVERDUE));
@@ -288,7 +289,7 @@ public class Interviews {
     if (r.trigger() == null) {
       throw DomainException.invalid("trigger", "请选择约谈情形");
     }
-    String subject = text(r.subject(), "subject", "约谈事由", 500);
+    String subject = Texts.optional(r.subject(), "subject", "约谈事由", 500);
     if (subject == null) {
       throw DomainException.invalid("subject", "约谈事由不能为空");
     }
@@ -302,7 +303,7 @@ public class Interviews {
     Instant scheduledAt = r.scheduledAt() == null
         ? defaultScheduledAt(now, properties.noticePeriod())
         : checkScheduledAt(r.scheduledAt().toInstant(), now, "scheduledAt");
-    String place = text(r.place(), "place", "约谈地点", 200);
+    String place = Texts.optional(r.place(), "place", "约谈地点", 200);
     if (place == null) {
       place = properties.defaultPlace();
     }
@@ -488,7 +489,7 @@ public class Interviews {
     boolean again = revision > 1;
     String when = format(i.scheduledAt());
     String link = link(code);
-    String shortSubject = truncate(i.getSubject(), 60);
+    String shortSubject = Texts.cut(i.getSubject(), 60);
     var body = new StringBuilder();
     if (again) {
       body.append("原定约谈未如期举行（").append(i.currentSchedule().reason()).append("），现改期。");
@@ -528,7 +529,7 @@ public class Interviews {
   @Transactional
   void prepared(String code, Vars v) {
     Interview i = byCode(code);
-    String outline = text(v.text("outline"), "outline", "约谈提纲", 4000);
+    String outline = Texts.optional(v.text("outline"), "outline", "约谈提纲", 4000);
     if (outline == null) {
       throw DomainException.invalid("outline", "约谈提纲不能为空");
     }
@@ -570,11 +571,11 @@ public class Interviews {
       throw DomainException.invalid("scheduledAt", "约谈未如期举行，请填写新的约谈时间");
     }
     Instant when = checkScheduledAt(at.toInstant(), Time.now(), "scheduledAt");
-    String reason = text(v.text("rescheduleReason"), "rescheduleReason", "未如期举行的原因", 500);
+    String reason = Texts.optional(v.text("rescheduleReason"), "rescheduleReason", "未如期举行的原因", 500);
     if (reason == null) {
       throw DomainException.invalid("rescheduleReason", "请填写未如期举行的原因");
     }
-    String place = text(v.text("place"), "place", "约谈地点", 200);
+    String place = Texts.optional(v.text("place"), "place", "约谈地点", 200);
     i.reschedule(when, place == null ? i.place() : place, reason, actor, Time.now());
     variables.putAll(scheduleVariables(i));
     return variables;
@@ -588,7 +589,7 @@ public class Interviews {
   @Transactional
   Map<String, Object> recorded(String code, Vars v, String actor) {
     Interview i = byCode(code);
-    String record = text(v.text("record"), "record", "约谈记录", org.luoshi.common.Inputs.MAX_TEXT);
+    String record = Texts.optional(v.text("record"), "record", "约谈记录", org.luoshi.common.Inputs.MAX_TEXT);
     if (record == null) {
       throw DomainException.invalid("record", "约谈记录不能为空");
     }
@@ -632,7 +633,7 @@ public class Interviews {
     }
     String subject = first.getSubject().startsWith(FOLLOW_UP_PREFIX)
         ? first.getSubject()
-        : truncate(FOLLOW_UP_PREFIX + first.getSubject(), 500);
+        : Texts.cut(FOLLOW_UP_PREFIX + first.getSubject(), 500);
     var request = new InterviewRequest(first.getTrigger(), InterviewMethod.FOLLOW_UP, first.getInterviewer(),
         first.intervieweeIds(), null, first.place(), subject, first.getRelatedItemCode(), code,
         InterviewRequest.SYSTEM);
@@ -653,7 +654,7 @@ public class Interviews {
         throw DomainException.forbidden("只有督查室可以取消约谈");
       }
     }
-    String why = text(reason, "reason", "取消原因", 500);
+    String why = Texts.optional(reason, "reason", "取消原因", 500);
     if (why == null) {
       throw DomainException.invalid("reason", "请填写取消原因");
     }
@@ -669,7 +670,7 @@ public class Interviews {
     }
     List<String> told = new ArrayList<>(i.intervieweeIds());
     told.add(i.getInterviewer());
-    notifications.send(new Notice(NOTICE_CANCELLED, "约谈取消：" + truncate(i.getSubject(), 60),
+    notifications.send(new Notice(NOTICE_CANCELLED, "约谈取消：" + Texts.cut(i.getSubject(), 60),
         "原定于" + format(i.scheduledAt()) + "在" + i.place() + "进行的" + i.getMethod().label()
             + "已取消。\n取消原因：" + why + "\n约谈编号：" + code,
         link(code), NOTICE_CANCELLED + ":" + code), told);
@@ -887,24 +888,20 @@ public class Interviews {
     List<ScheduleEntry> schedule = i.schedule();
     for (int n = 0; n < schedule.size(); n++) {
       ScheduleEntry s = schedule.get(n);
-      history.add(new InterviewView.Schedule(n + 1, at(s.scheduledAt()), s.place(), s.reason(), s.changedBy(),
-          at(s.changedAt()), at(s.notifiedAt())));
+      history.add(new InterviewView.Schedule(n + 1, Time.at(s.scheduledAt()), s.place(), s.reason(), s.changedBy(),
+          Time.at(s.changedAt()), Time.at(s.notifiedAt())));
     }
     return new InterviewView(i.getCode(), i.getProcessInstanceId(), i.getStatus(), i.getStatus().label(),
         i.getTrigger(), i.getTrigger().label(), i.getMethod(), i.getMethod().label(), i.getEarlierInterviews(),
         i.getInterviewer(), i.getInterviewerLevel(), i.intervieweeIds(),
         i.getStatus() == InterviewStatus.HELD || i.getStatus() == InterviewStatus.RECORDED
             ? i.attendeeIds() : List.of(),
-        names, at(i.scheduledAt()), i.place(), i.getSubject(), i.getRelatedItemCode(), i.getFollowUpOf(),
-        followUps, i.getOutline(), at(i.getHeldAt()), i.getRecord(), i.getOutcome(),
+        names, Time.at(i.scheduledAt()), i.place(), i.getSubject(), i.getRelatedItemCode(), i.getFollowUpOf(),
+        followUps, i.getOutline(), Time.at(i.getHeldAt()), i.getRecord(), i.getOutcome(),
         i.getOutcome() == null ? null : i.getOutcome().label(), i.getRectificationRequired(),
-        i.getRectificationDeadline(), i.getRecordedBy(), at(i.getRecordedAt()), i.getCancelledBy(),
-        at(i.getCancelledAt()), i.getCancelReason(), i.getOrigin(), i.getStartedBy(), at(i.getCreatedAt()),
+        i.getRectificationDeadline(), i.getRecordedBy(), Time.at(i.getRecordedAt()), i.getCancelledBy(),
+        Time.at(i.getCancelledAt()), i.getCancelReason(), i.getOrigin(), i.getStartedBy(), Time.at(i.getCreatedAt()),
         history);
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, Time.ZONE);
   }
 
   /** The names of people, in one identity query. */
@@ -981,21 +978,6 @@ public class Interviews {
 
   static String link(String code) {
     return "/ledger/interviews/" + code; // the ledger page of the interview (the JSON is /api/interviews/{id})
-  }
-
-  private static String text(String value, String field, String label, int max) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String s = value.trim();
-    if (s.length() > max) {
-      throw DomainException.invalid(field, label + "不能超过 " + max + " 字");
-    }
-    return s;
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   private String currentUserId() {

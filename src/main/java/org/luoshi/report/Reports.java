@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
@@ -101,7 +101,7 @@ public class Reports {
   public Report submit(long id, String foreword, String by) {
     Report r = report(id);
     requireStatus(r, "foreword", ReportStatus.DRAFT, ReportStatus.RETURNED);
-    r.submit(text(foreword, "foreword", "按语", FOREWORD_MAX, true), by, Time.now());
+    r.submit(Texts.text(foreword, "foreword", "按语", FOREWORD_MAX, true), by, Time.now());
     return r;
   }
 
@@ -110,7 +110,7 @@ public class Reports {
   public Report decide(long id, boolean approved, String comment, String by) {
     Report r = report(id);
     requireStatus(r, "approved", ReportStatus.SUBMITTED);
-    String text = text(comment, "approvalComment", "审批意见", COMMENT_MAX, !approved);
+    String text = Texts.text(comment, "approvalComment", "审批意见", COMMENT_MAX, !approved);
     if (approved) {
       r.approve(text, by, Time.now());
     } else {
@@ -215,9 +215,9 @@ public class Reports {
     ReportContent c = content(r);
     return new ReportView(r.getId(), r.getKind(), r.getKind().label(), r.getPeriod(), c.periodLabel(), c.title(),
         r.getStatus(), r.getStatus().label(), r.getIssueYear(), r.getIssueNumber(), r.getForeword(),
-        r.getApprovalComment(), r.getProcessInstanceId(), r.getCreatedBy(), at(r.getCreatedAt()),
-        at(r.getGeneratedAt()), r.getSubmittedBy(), at(r.getSubmittedAt()), r.getApprovedBy(),
-        at(r.getApprovedAt()), r.getPublishedBy(), at(r.getPublishedAt()),
+        r.getApprovalComment(), r.getProcessInstanceId(), r.getCreatedBy(), Time.at(r.getCreatedAt()),
+        Time.at(r.getGeneratedAt()), r.getSubmittedBy(), Time.at(r.getSubmittedAt()), r.getApprovedBy(),
+        Time.at(r.getApprovedAt()), r.getPublishedBy(), Time.at(r.getPublishedAt()),
         "/api/reports/" + r.getId() + "/html", "/api/reports/" + r.getId() + ".xlsx", withContent ? c : null);
   }
 
@@ -234,24 +234,6 @@ public class Reports {
       }
     }
     throw DomainException.conflict(field, "报告" + r.getStatus().label() + "，不能进行此操作");
-  }
-
-  private static String text(String value, String field, String label, int max, boolean required) {
-    String s = value == null ? null : value.trim();
-    if (s == null || s.isEmpty()) {
-      if (required) {
-        throw DomainException.invalid(field, label + "不能为空");
-      }
-      return null;
-    }
-    if (s.length() > max) {
-      throw DomainException.invalid(field, label + "不能超过 " + max + " 字");
-    }
-    return s;
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, Time.ZONE);
   }
 
   static String json(ReportContent content) {

@@ -2,6 +2,7 @@ package org.luoshi.supervision;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
@@ -92,7 +93,7 @@ class ProblemNotices {
   }
 
   private void send(Notice notice, List<String> recipients) {
-    notifications.send(new Notice(notice.type(), cut(notice.title(), 200), cut(notice.body(), 4000),
+    notifications.send(new Notice(notice.type(), Texts.cut(notice.title(), 200), Texts.cut(notice.body(), 4000),
         notice.link(), notice.key()), recipients);
   }
 
@@ -106,9 +107,5 @@ class ProblemNotices {
 
   private static String link(Supervision s) {
     return "/ledger/supervisions/" + s.getId(); // the ledger page (the JSON is /api/supervisions/{id})
-  }
-
-  private static String cut(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.Organisation;
@@ -84,7 +85,7 @@ public class SupervisionService {
   /** The checks of the start variables; throws the first one broken. */
   private Checked check(SupervisionRequest request) {
     SupervisionMethod method = method(request.method());
-    String subject = text(request.subject(), SupervisionVariables.SUBJECT, "督查主题", SUBJECT_MAX, true);
+    String subject = Texts.text(request.subject(), SupervisionVariables.SUBJECT, "督查主题", SUBJECT_MAX, true);
     List<String> named = resolveUnits(request.unitCodes());
     if (method != SupervisionMethod.RANDOM) {
       if (request.sampleSize() != null) {
@@ -151,7 +152,7 @@ public class SupervisionService {
     if (s.getStatus() != SupervisionStatus.INSPECTING) {
       throw DomainException.conflict(SupervisionVariables.FINDINGS, "该督查已不在督查阶段：" + s.getStatus().label());
     }
-    s.recordFindings(text(findings, SupervisionVariables.FINDINGS, "督查发现", TEXT_MAX, true), Time.now());
+    s.recordFindings(Texts.text(findings, SupervisionVariables.FINDINGS, "督查发现", TEXT_MAX, true), Time.now());
     return s;
   }
 
@@ -166,7 +167,7 @@ public class SupervisionService {
     if (s.getStatus() != SupervisionStatus.REPORTING) {
       throw DomainException.conflict(SupervisionVariables.REPORT, "该督查不在撰写报告阶段：" + s.getStatus().label());
     }
-    String text = text(report, SupervisionVariables.REPORT, "督查报告", TEXT_MAX, true);
+    String text = Texts.text(report, SupervisionVariables.REPORT, "督查报告", TEXT_MAX, true);
     if (found.size() > PROBLEMS_MAX) {
       throw DomainException.invalid(SupervisionVariables.PROBLEMS, "一份报告最多列 " + PROBLEMS_MAX + " 个问题");
     }
@@ -197,7 +198,7 @@ public class SupervisionService {
         throw DomainException.invalid(field + "unitCode",
             ordinal + organisation.unitName(unitCode) + "不是本次督查的被督查单位");
       }
-      String description = text(descriptionText, field + "description",
+      String description = Texts.text(descriptionText, field + "description",
           "第 " + (i + 1) + " 个问题的问题描述", DESCRIPTION_MAX, true);
       if (deadline == null) {
         throw DomainException.invalid(field + "deadline", ordinal + "请填写整改期限");
@@ -221,7 +222,7 @@ public class SupervisionService {
     if (p.getStatus() != ProblemStatus.OPEN) {
       throw DomainException.conflict(SupervisionVariables.RECTIFICATION, "该问题不在待整改状态：" + p.getStatus().label());
     }
-    p.rectify(text(rectification, SupervisionVariables.RECTIFICATION, "整改情况", RECTIFICATION_MAX, true),
+    p.rectify(Texts.text(rectification, SupervisionVariables.RECTIFICATION, "整改情况", RECTIFICATION_MAX, true),
         by, Time.now());
     return p;
   }
@@ -236,7 +237,7 @@ public class SupervisionService {
     if (p.getStatus() != ProblemStatus.RECTIFIED) {
       throw DomainException.conflict(SupervisionVariables.VERIFIED, "该问题不在待核验状态：" + p.getStatus().label());
     }
-    String text = text(comment, SupervisionVariables.VERIFY_COMMENT, "核验意见", COMMENT_MAX, !verified);
+    String text = Texts.text(comment, SupervisionVariables.VERIFY_COMMENT, "核验意见", COMMENT_MAX, !verified);
     if (verified) {
       p.verify(by, Time.now());
     } else {
@@ -327,20 +328,6 @@ public class SupervisionService {
       codes.add(byName.get(0).code());
     }
     return List.copyOf(codes);
-  }
-
-  private static String text(String value, String field, String label, int max, boolean required) {
-    String s = value == null ? null : value.trim();
-    if (s == null || s.isEmpty()) {
-      if (required) {
-        throw DomainException.invalid(field, label + "不能为空");
-      }
-      return null;
-    }
-    if (s.length() > max) {
-      throw DomainException.invalid(field, label + "不能超过 " + max + " 字");
-    }
-    return s;
   }
 
   private static String toJson(Object value) {
