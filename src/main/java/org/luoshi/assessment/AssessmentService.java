@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.luoshi.common.Texts;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.interview.InterviewStatus;
@@ -60,13 +61,15 @@ public class AssessmentService {
   private final Interviews interviews;
   private final Notifications notifications;
   private final Organisation organisation;
+  private final AccessPolicy access;
   private final RuntimeService runtime;
   private final Privileged privileged;
   private final AssessmentProperties properties;
 
   AssessmentService(AssessmentRepository assessments, AssessmentResultRepository results,
       ConsequenceRepository consequences, AppealRepository appeals, Rankings rankings, ItemService items,
-      Interviews interviews, Notifications notifications, Organisation organisation, RuntimeService runtime,
+      Interviews interviews, Notifications notifications, Organisation organisation, AccessPolicy access,
+      RuntimeService runtime,
       Privileged privileged, AssessmentProperties properties) {
     this.assessments = assessments;
     this.results = results;
@@ -77,6 +80,7 @@ public class AssessmentService {
     this.interviews = interviews;
     this.notifications = notifications;
     this.organisation = organisation;
+    this.access = access;
     this.runtime = runtime;
     this.privileged = privileged;
     this.properties = properties;
@@ -321,7 +325,7 @@ public class AssessmentService {
       notifications.send(new Notice(NOTICE_PUBLISHED, title, body, link(assessmentId),
           NOTICE_PUBLISHED + ":" + assessmentId + ":" + r.getId()), to);
     }
-    List<String> office = new ArrayList<>(organisation.members(Groups.SUPERVISION_OFFICE));
+    List<String> office = new ArrayList<>(access.officeMembers());
     office.addAll(organisation.members(Groups.PRINCIPAL_LEADERS));
     Map<Grade, Long> counts = gradeCounts(rows);
     notifications.send(new Notice(NOTICE_PUBLISHED, label + "考核结果已发布",

@@ -2,6 +2,7 @@ package org.luoshi.interview;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ class ConductInterviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     var variables = interviews.conducted(interviews.boundCode(task), Vars.of(task),
-        interviews.actor(task.getAssignee()));
+        Actors.of(task));
     task.getExecution().setVariables(variables);
   }
 }

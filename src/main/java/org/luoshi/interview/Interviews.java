@@ -31,12 +31,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.luoshi.common.Texts;
+import org.luoshi.engine.Actors;
 import org.luoshi.engine.Instances;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
@@ -228,7 +228,7 @@ public class Interviews {
       throw DomainException.conflict("businessKey", "约谈 " + businessKey + " 已在办理中，不能再发起一个流程");
     }
     if (interview == null) {
-      InterviewRequest request = requestFrom(Vars.of(execution), currentUserId());
+      InterviewRequest request = requestFrom(Vars.of(execution), Actors.currentUser());
       if (!request.bySystem()) {
         checkCaller(request);
       }
@@ -270,8 +270,7 @@ public class Interviews {
   private void checkCaller(InterviewRequest request) {
     String caller = request.startedBy();
     List<String> groups = organisation.groupIdsOf(caller);
-    if (groups.contains(Groups.SUPERVISION_OFFICE) || groups.contains(Groups.PRINCIPAL_LEADERS)
-        || groups.contains(Groups.ADMIN)) {
+    if (AccessPolicy.seesEverything(groups)) {
       return;
     }
     if (groups.contains(Groups.LEADERS)) {
@@ -350,7 +349,7 @@ public class Interviews {
     if (of.contains(Groups.LEADERS) || of.contains(Groups.PRINCIPAL_LEADERS)) {
       return InterviewerLevel.COUNTY;
     }
-    if (of.contains(Groups.SUPERVISION_OFFICE) || of.stream().anyMatch(g -> Groups.unitCode(g) != null)) {
+    if (AccessPolicy.isOffice(of) || of.stream().anyMatch(g -> Groups.unitCode(g) != null)) {
       return InterviewerLevel.UNIT;
     }
     throw DomainException.invalid("interviewer",
@@ -372,7 +371,7 @@ public class Interviews {
     }
     List<String> interviewerGroups = groups.get(interviewer);
     boolean byPrincipal = interviewerGroups.contains(Groups.PRINCIPAL_LEADERS);
-    boolean byOffice = interviewerGroups.contains(Groups.SUPERVISION_OFFICE);
+    boolean byOffice = AccessPolicy.isOffice(interviewerGroups);
     Set<String> interviewerUnits = unitCodes(interviewerGroups);
     for (String person : interviewees) {
       if (person.equals(interviewer)) {
@@ -393,7 +392,7 @@ public class Interviews {
         continue;
       }
       Set<String> units = unitCodes(of);
-      if (units.isEmpty() && !of.contains(Groups.SUPERVISION_OFFICE)) {
+      if (units.isEmpty() && !AccessPolicy.isOffice(of)) {
         throw DomainException.invalid("interviewees", "被约谈人不属于任何单位：" + name);
       }
       if (level == InterviewerLevel.UNIT && !byOffice && units.stream().noneMatch(interviewerUnits::contains)) {
@@ -650,7 +649,7 @@ public class Interviews {
     boolean system = caller == null || InterviewRequest.SYSTEM.equals(caller);
     if (!system) {
       List<String> groups = organisation.groupIdsOf(caller);
-      if (!groups.contains(Groups.SUPERVISION_OFFICE) && !groups.contains(Groups.ADMIN)) {
+      if (!AccessPolicy.isOfficeOrAdmin(groups)) {
         throw DomainException.forbidden("只有督查室可以取消约谈");
       }
     }
@@ -978,20 +977,6 @@ public class Interviews {
 
   static String link(String code) {
     return "/ledger/interviews/" + code; // the ledger page of the interview (the JSON is /api/interviews/{id})
-  }
-
-  private String currentUserId() {
-    Authentication a = identity.getCurrentAuthentication();
-    return a == null ? null : a.getUserId();
-  }
-
-  /** Who completes a task: the logged-in user, else the assignee, else the system. */
-  String actor(String assignee) {
-    String user = currentUserId();
-    if (user != null) {
-      return user;
-    }
-    return assignee != null ? assignee : InterviewRequest.SYSTEM;
   }
 
   /** Runs engine work without the caller's authorization checks (system starts, DMN, names). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Unit;
@@ -43,13 +44,15 @@ public class Reports {
   private final ReportRepository repository;
   private final ReportBuilder builder;
   private final Organisation organisation;
+  private final AccessPolicy access;
   private final Notifications notifications;
 
-  Reports(ReportRepository repository, ReportBuilder builder, Organisation organisation,
+  Reports(ReportRepository repository, ReportBuilder builder, Organisation organisation, AccessPolicy access,
       Notifications notifications) {
     this.repository = repository;
     this.builder = builder;
     this.organisation = organisation;
+    this.access = access;
     this.notifications = notifications;
   }
 
@@ -153,7 +156,7 @@ public class Reports {
     }
     people.addAll(organisation.members(Groups.LEADERS));
     people.addAll(organisation.members(Groups.PRINCIPAL_LEADERS));
-    people.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
+    people.addAll(access.officeMembers());
     return people;
   }
 

@@ -93,16 +93,16 @@ class AssessmentProcessTest {
         row(4, SubjectType.PERSON, "t1a", "59.9", 2, 0, 1)));
     when(service.table(ID)).thenReturn("| 排名 | 单位 |");
     when(service.publish(eq(ID), any())).thenReturn(Date.from(NOW.plusDays(15).atZone(Time.ZONE).toInstant()));
-    Mocks.register("assessmentRegistration", new RegisterAssessment(service));
-    Mocks.register("assessmentComputation", new ComputeAssessment(service, process));
-    Mocks.register("assessmentGrading", new GradeAssessment(service, process));
+    Mocks.register("assessmentRegistration", new AssessmentRegistration(service));
+    Mocks.register("assessmentComputation", new AssessmentComputation(service, process));
+    Mocks.register("assessmentGrading", new AssessmentGrading(service, process));
     Mocks.register("reviewAssessmentListener", new ReviewAssessmentListener(service, process));
     Mocks.register("approveAssessmentListener", new ApproveAssessmentListener(service, process));
-    Mocks.register("assessmentPublication", new PublishAssessment(service, process));
+    Mocks.register("assessmentPublication", new AssessmentPublication(service, process));
     Mocks.register("decideAppealListener", new DecideAppealListener(service, process));
-    Mocks.register("appealDecisionNotice", new NotifyAppealDecision(service, process));
-    Mocks.register("assessmentClosing", new CloseAssessment(service, process));
-    Mocks.register("appealBinding", process);
+    Mocks.register("appealDecisionNotice", new AppealDecisionNotice(service, process));
+    Mocks.register("assessmentClosing", new AssessmentClosing(service, process));
+    Mocks.register("appealBinding", mock(AppealBinding.class));
     Mocks.register("assessmentEnded", new AssessmentEnded(service, process));
   }
 

@@ -89,13 +89,13 @@ class SupervisionProcessTest {
         ((Number) ((org.camunda.bpm.engine.delegate.VariableScope) call.getArgument(0)).getVariable("problemId")).longValue());
     when(process.bindProblem(any())).thenAnswer(call ->
         problems.get(((Number) ((org.camunda.bpm.engine.delegate.VariableScope) call.getArgument(0)).getVariable("problemId")).longValue()));
-    Mocks.register("supervisionRegistration", new RegisterSupervision(service, organisation));
+    Mocks.register("supervisionRegistration", new SupervisionRegistration(service, organisation));
     Mocks.register("conductInspectionListener", new ConductInspectionListener(service, process));
     Mocks.register("writeReportListener", new WriteReportListener(service, process));
     Mocks.register("problemTracking", new ProblemTracking(organisation, process));
     Mocks.register("rectifyProblemListener", new RectifyProblemListener(service, process));
     Mocks.register("verifyRectificationListener", new VerifyRectificationListener(service, process));
-    Mocks.register("supervisionClosing", new CloseSupervision(service, process));
+    Mocks.register("supervisionClosing", new SupervisionClosing(service, process));
     Mocks.register("problemAssignedNotice", new ProblemAssignedNotice(notices, process));
     Mocks.register("problemRejectedNotice", new ProblemRejectedNotice(notices, process));
     Mocks.register("problemOverdueNotice", new ProblemOverdueNotice(notices, process));

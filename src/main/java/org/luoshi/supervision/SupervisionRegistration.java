@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Organisation;
 import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,12 @@ import org.springframework.stereotype.Component;
  * draws the RANDOM sample, and gives the process what its forms and Tasklist show.
  */
 @Component("supervisionRegistration")
-class RegisterSupervision implements JavaDelegate {
+class SupervisionRegistration implements JavaDelegate {
 
   private final SupervisionService service;
   private final Organisation organisation;
 
-  RegisterSupervision(SupervisionService service, Organisation organisation) {
+  SupervisionRegistration(SupervisionService service, Organisation organisation) {
     this.service = service;
     this.organisation = organisation;
   }
@@ -31,7 +33,7 @@ class RegisterSupervision implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var authentication = Actors.authentication(execution);
-    if (authentication != null && !Actors.mayStart(authentication)) {
+    if (authentication != null && !AccessPolicy.isOfficeOrAdmin(authentication.getGroupIds())) {
       throw DomainException.forbidden("只有督查室可以发起督查");
     }
     String startedBy = authentication != null ? authentication.getUserId() : Vars.of(execution).text(STARTER);

@@ -4,21 +4,21 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 考核办结 (BPMN: {@code ${assessmentClosing}}): the appeal window has closed and every appeal is decided. */
-@Component("assessmentClosing")
-class CloseAssessment implements JavaDelegate {
+/** 通知申诉人 (BPMN: {@code ${appealDecisionNotice}}): the appellant learns how the appeal was decided. */
+@Component("appealDecisionNotice")
+class AppealDecisionNotice implements JavaDelegate {
 
   private final AssessmentProcess process;
 
   private final AssessmentService service;
 
-  CloseAssessment(AssessmentService service, AssessmentProcess process) {
+  AppealDecisionNotice(AssessmentService service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.close(process.assessmentId(execution));
+    service.notifyAppealDecided(process.appealId(execution));
   }
 }

@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
  * from when the office adjusts one).
  */
 @Component("assessmentGrading")
-class GradeAssessment implements JavaDelegate {
+class AssessmentGrading implements JavaDelegate {
 
   private final AssessmentProcess process;
 
   private final AssessmentService service;
 
-  GradeAssessment(AssessmentService service, AssessmentProcess process) {
+  AssessmentGrading(AssessmentService service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

@@ -4,24 +4,21 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/**
- * 计算考核指标 (BPMN: {@code ${assessmentComputation}}): the period's figures per unit and per
- * person, from the items closed, overdue and returned and the interviews held in it.
- */
-@Component("assessmentComputation")
-class ComputeAssessment implements JavaDelegate {
+/** 考核办结 (BPMN: {@code ${assessmentClosing}}): the appeal window has closed and every appeal is decided. */
+@Component("assessmentClosing")
+class AssessmentClosing implements JavaDelegate {
 
   private final AssessmentProcess process;
 
   private final AssessmentService service;
 
-  ComputeAssessment(AssessmentService service, AssessmentProcess process) {
+  AssessmentClosing(AssessmentService service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.compute(process.assessmentId(execution));
+    service.close(process.assessmentId(execution));
   }
 }
