@@ -1,7 +1,5 @@
 package org.luoshi.interview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.criteria.Predicate;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -34,7 +32,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.luoshi.common.Texts;
 import org.luoshi.engine.Actors;
 import org.luoshi.engine.Instances;
@@ -91,7 +88,6 @@ public class Interviews {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
   private static final List<InterviewStatus> HELD = List.of(InterviewStatus.HELD, InterviewStatus.RECORDED);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final InterviewRepository repository;
   private final InterviewNumbers numbers;
@@ -561,7 +557,7 @@ public class Interviews {
         }
       }
       i.hold(attendees);
-      variables.put("attendees", json(attendees));
+      variables.put("attendees", Vars.json(attendees));
       variables.put("attendeeNames", String.join("、", names(attendees).values()));
       return variables;
     }
@@ -935,10 +931,10 @@ public class Interviews {
         .putValue("methodLabel", i.getMethod().label())
         .putValue("interviewer", i.getInterviewer())
         .putValue("interviewerName", names.get(i.getInterviewer()))
-        .putValue("interviewees", json(i.intervieweeIds()))
+        .putValue("interviewees", Vars.json(i.intervieweeIds()))
         .putValue("intervieweeNames", String.join("、", i.intervieweeIds().stream().map(names::get).toList()))
-        .putValue("intervieweeOptions", json(options))
-        .putValue("attendees", json(i.intervieweeIds()))
+        .putValue("intervieweeOptions", Vars.json(options))
+        .putValue("attendees", Vars.json(i.intervieweeIds()))
         .putValue("subject", i.getSubject())
         .putValue("relatedItemCode", i.getRelatedItemCode())
         .putValue("followUpOf", i.getFollowUpOf());
@@ -958,14 +954,6 @@ public class Interviews {
     List<String> out = new ArrayList<>(a);
     out.addAll(b);
     return out;
-  }
-
-  static Object json(Object value) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** 2026年3月6日（星期五）09:30, Beijing time. */

@@ -1,14 +1,12 @@
 package org.luoshi.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.luoshi.common.Json;
 import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.AccessPolicy;
@@ -38,8 +36,6 @@ public class Reports {
   static final int FOREWORD_MAX = 4000;
   static final int COMMENT_MAX = 2000;
 
-  static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final ReportRepository repository;
   private final ReportBuilder builder;
@@ -207,11 +203,7 @@ public class Reports {
   }
 
   public ReportContent content(Report r) {
-    try {
-      return JSON.readValue(r.getContent(), ReportContent.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Unreadable content of report " + r.getId(), e);
-    }
+    return Json.readStored(r.getContent(), ReportContent.class);
   }
 
   public ReportView view(Report r, boolean withContent) {
@@ -240,10 +232,6 @@ public class Reports {
   }
 
   static String json(ReportContent content) {
-    try {
-      return JSON.writeValueAsString(content);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write report content", e);
-    }
+    return Json.write(content);
   }
 }

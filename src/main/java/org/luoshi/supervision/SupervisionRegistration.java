@@ -50,7 +50,7 @@ class SupervisionRegistration implements JavaDelegate {
     execution.setVariable(METHOD_NAME, s.getMethod().label());
     execution.setVariable(SUBJECT, s.getSubject());
     execution.setVariable(TITLE, "督查：" + s.getSubject());
-    execution.setVariable(UNIT_CODES, json(s.getUnitCodes()));
+    execution.setVariable(UNIT_CODES, Vars.json(s.getUnitCodes()));
     List<String> inspected = s.getInspectedUnits();
     List<Map<String, String>> options = inspected.stream().map(code -> {
       Map<String, String> option = new LinkedHashMap<>();
@@ -58,11 +58,11 @@ class SupervisionRegistration implements JavaDelegate {
       option.put("value", code);
       return option;
     }).toList();
-    execution.setVariable(UNIT_OPTIONS, json(options));
+    execution.setVariable(UNIT_OPTIONS, Vars.json(options));
     execution.setVariable(INSPECTED_UNIT_NAMES,
         String.join("、", options.stream().map(o -> o.get("label")).toList()));
     if (s.getMethod() == SupervisionMethod.RANDOM) {
-      execution.setVariable(SAMPLE, json(inspected));
+      execution.setVariable(SAMPLE, Vars.json(inspected));
       execution.setVariable(SAMPLE_SEED, s.getSampleSeed());
       execution.setVariable(SAMPLE_NOTE, "随机抽查：从 " + s.getUnitCodes().size() + " 个单位中抽取 "
           + inspected.size() + " 个，随机种子 " + s.getSampleSeed() + "，抽取规则 " + SampleDraw.ALGORITHM

@@ -1,9 +1,6 @@
 package org.luoshi.supervision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.luoshi.common.Json;
 import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
@@ -43,8 +41,6 @@ public class SupervisionService {
   static final int PROBLEMS_MAX = 200;
   static final int UNITS_MAX = 500;
 
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final SupervisionRepository supervisions;
   private final ProblemRepository problems;
@@ -137,7 +133,7 @@ public class SupervisionService {
           c.sampleSize(), seed, seedGiven, OffsetDateTime.ofInstant(now, Time.ZONE), startedBy);
       supervision = new Supervision(processInstanceId, c.method(), c.subject(), c.units(), sample, startedBy, now,
           Time.today());
-      supervision.recordDraw(seed, toJson(basis));
+      supervision.recordDraw(seed, Json.write(basis));
     } else {
       supervision = new Supervision(processInstanceId, c.method(), c.subject(), c.units(), c.units(), startedBy, now,
           Time.today());
@@ -280,7 +276,7 @@ public class SupervisionService {
       return null;
     }
     try {
-      return JSON.readValue(s.getSampleBasisJson(), SampleBasis.class);
+      return Json.mapper().readValue(s.getSampleBasisJson(), SampleBasis.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable sample basis of supervision " + s.getId(), e);
     }
@@ -328,13 +324,5 @@ public class SupervisionService {
       codes.add(byName.get(0).code());
     }
     return List.copyOf(codes);
-  }
-
-  private static String toJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write JSON", e);
-    }
   }
 }

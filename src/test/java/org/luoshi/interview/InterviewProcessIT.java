@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.luoshi.engine.Time;
+import org.luoshi.engine.Vars;
 import org.luoshi.notification.NotificationView;
 import org.luoshi.notification.Notifications;
 import org.luoshi.testsupport.Http;
@@ -223,7 +224,7 @@ class InterviewProcessIT {
     assertThat(interviews.find(started.id()).orElseThrow().scheduleHistory().get(1).notifiedAt()).isNotNull();
 
     clock(OffsetDateTime.parse("2026-03-05T15:30:00+08:00"));
-    steps.complete(pi, "conductInterview", Map.of("held", true, "attendees", Interviews.json(List.of(r1, r2))));
+    steps.complete(pi, "conductInterview", Map.of("held", true, "attendees", Vars.json(List.of(r1, r2))));
     InterviewView held = interviews.find(started.id()).orElseThrow();
     assertThat(held.status()).isEqualTo(InterviewStatus.HELD);
     assertThat(held.heldAt()).isEqualTo(OffsetDateTime.parse("2026-03-05T15:00:00+08:00"));

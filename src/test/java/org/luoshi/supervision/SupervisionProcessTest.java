@@ -43,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luoshi.engine.Time;
+import org.luoshi.engine.Vars;
 import org.luoshi.identity.Organisation;
 import org.luoshi.testsupport.ProcessTests;
 import org.luoshi.common.DomainException;
@@ -339,7 +340,7 @@ class SupervisionProcessTest {
     VariableMap vars = Variables.createVariables()
         .putValue("method", method.name())
         .putValue("subject", "督查主题")
-        .putValueTyped("unitCodes", SupervisionVariables.json(List.of(units)));
+        .putValueTyped("unitCodes", Vars.json(List.of(units)));
     return runtimeService().startProcessInstanceByKey("supervision", vars);
   }
 
