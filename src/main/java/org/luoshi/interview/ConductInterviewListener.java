@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("conductInterviewListener")
 class ConductInterviewListener implements TaskListener {
 
-  private final Interviews interviews;
+  private final InterviewSteps interviews;
 
-  ConductInterviewListener(Interviews interviews) {
+  ConductInterviewListener(InterviewSteps interviews) {
     this.interviews = interviews;
   }
 

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("interviewStarted")
 class InterviewStarted implements ExecutionListener {
 
-  private final Interviews interviews;
+  private final InterviewStarting interviews;
 
-  InterviewStarted(Interviews interviews) {
+  InterviewStarted(InterviewStarting interviews) {
     this.interviews = interviews;
   }
 

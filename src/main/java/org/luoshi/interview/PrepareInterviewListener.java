@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("prepareInterviewListener")
 class PrepareInterviewListener implements TaskListener {
 
-  private final Interviews interviews;
+  private final InterviewSteps interviews;
 
-  PrepareInterviewListener(Interviews interviews) {
+  PrepareInterviewListener(InterviewSteps interviews) {
     this.interviews = interviews;
   }
 

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("recordInterviewListener")
 class RecordInterviewListener implements TaskListener {
 
-  private final Interviews interviews;
+  private final InterviewSteps interviews;
 
-  RecordInterviewListener(Interviews interviews) {
+  RecordInterviewListener(InterviewSteps interviews) {
     this.interviews = interviews;
   }
 

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.luoshi.engine.Vars;
 
 /** Drives interview instances in Spring tests: jobs through the job API, tasks through the task service. */
-class InterviewSteps {
+class InterviewDriver {
 
   /** Monday 2 March 2026, 10:00 Beijing time: the tests' "now". */
   static final OffsetDateTime MONDAY = OffsetDateTime.parse("2026-03-02T10:00:00+08:00");
@@ -22,7 +22,7 @@ class InterviewSteps {
   private final TaskService tasks;
   private final ManagementService management;
 
-  InterviewSteps(TaskService tasks, ManagementService management) {
+  InterviewDriver(TaskService tasks, ManagementService management) {
     this.tasks = tasks;
     this.management = management;
   }
