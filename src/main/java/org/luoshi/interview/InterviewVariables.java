@@ -24,6 +24,9 @@ class InterviewVariables {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
+  /** Whether the interviewer has written the outline (a rescheduled interview is not prepared again). */
+  static final String OUTLINE_GIVEN = "outlineGiven";
+
   private final InterviewViews views;
 
   InterviewVariables(InterviewViews views) {
@@ -51,7 +54,8 @@ class InterviewVariables {
         .putValue("attendees", Vars.json(i.intervieweeIds()))
         .putValue("subject", i.getSubject())
         .putValue("relatedItemCode", i.getRelatedItemCode())
-        .putValue("followUpOf", i.getFollowUpOf());
+        .putValue("followUpOf", i.getFollowUpOf())
+        .putValue(OUTLINE_GIVEN, i.getOutline() != null);
     v.putAll(scheduleVariables(i));
     return v;
   }

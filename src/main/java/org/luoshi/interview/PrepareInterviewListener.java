@@ -1,11 +1,16 @@
 package org.luoshi.interview;
 
+import static org.luoshi.interview.InterviewVariables.OUTLINE_GIVEN;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.luoshi.engine.Vars;
 import org.springframework.stereotype.Component;
 
-/** 约谈准备 completed (BPMN: {@code ${prepareInterviewListener}}): the outline is required. */
+/**
+ * 约谈准备 completed (BPMN: {@code ${prepareInterviewListener}}): the outline is required; once it is
+ * given, {@code outlineGiven} lets a rescheduled interview skip 约谈准备.
+ */
 @Component("prepareInterviewListener")
 class PrepareInterviewListener implements TaskListener {
 
@@ -18,5 +23,6 @@ class PrepareInterviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     interviews.prepared(interviews.boundCode(task), Vars.of(task));
+    task.getExecution().setVariable(OUTLINE_GIVEN, true);
   }
 }
