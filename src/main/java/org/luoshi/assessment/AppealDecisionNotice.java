@@ -10,9 +10,9 @@ class AppealDecisionNotice implements JavaDelegate {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final AssessmentAppeals service;
 
-  AppealDecisionNotice(AssessmentService service, AssessmentProcess process) {
+  AppealDecisionNotice(AssessmentAppeals service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

@@ -70,6 +70,7 @@ class AssessmentProcessTest {
 
   AssessmentService service = mock(AssessmentService.class);
   AssessmentProcess process = mock(AssessmentProcess.class);
+  AssessmentAppeals appeals = mock(AssessmentAppeals.class);
   Assessment registered;
 
   @BeforeEach
@@ -99,8 +100,8 @@ class AssessmentProcessTest {
     Mocks.register("reviewAssessmentListener", new ReviewAssessmentListener(service, process));
     Mocks.register("approveAssessmentListener", new ApproveAssessmentListener(service, process));
     Mocks.register("assessmentPublication", new AssessmentPublication(service, process));
-    Mocks.register("decideAppealListener", new DecideAppealListener(service, process));
-    Mocks.register("appealDecisionNotice", new AppealDecisionNotice(service, process));
+    Mocks.register("decideAppealListener", new DecideAppealListener(appeals, process));
+    Mocks.register("appealDecisionNotice", new AppealDecisionNotice(appeals, process));
     Mocks.register("assessmentClosing", new AssessmentClosing(service, process));
     Mocks.register("appealBinding", mock(AppealBinding.class));
     Mocks.register("assessmentEnded", new AssessmentEnded(service, process));
@@ -219,11 +220,11 @@ class AssessmentProcessTest {
     Assertions.assertThat(taskService().getVariables(decide.getId()))
         .containsEntry("appealReason", "逾期事项已于年底完成").containsEntry("appealGrade", "不合格");
     complete(decide, withVariables("appealDecision", "UPHELD", "newGrade", "PASS", "decisionComment", "情况属实"));
-    verify(service).decideAppeal(eq(APPEAL), eq(AppealDecision.UPHELD), eq(Grade.PASS), eq("情况属实"), anyString(), any());
+    verify(appeals).decideAppeal(eq(APPEAL), eq(AppealDecision.UPHELD), eq(Grade.PASS), eq("情况属实"), anyString(), any());
 
     assertThat(pi).isWaitingAt("notifyAppellant", "appealWindowTimer");
     execute(asyncJob(pi));
-    verify(service).notifyAppealDecided(APPEAL);
+    verify(appeals).notifyAppealDecided(APPEAL);
     assertThat(pi).isWaitingAt("appealWindowTimer").hasPassed("appealDecided");
   }
 
@@ -233,10 +234,10 @@ class AssessmentProcessTest {
     appeal(pi, APPEAL);
     complete(taskOf("decideAppeal", pi),
         withVariables("appealDecision", "REJECTED", "decisionComment", "逾期属实，维持原等次"));
-    verify(service).decideAppeal(eq(APPEAL), eq(AppealDecision.REJECTED), eq(null), eq("逾期属实，维持原等次"),
+    verify(appeals).decideAppeal(eq(APPEAL), eq(AppealDecision.REJECTED), eq(null), eq("逾期属实，维持原等次"),
         anyString(), any());
     execute(asyncJob(pi));
-    verify(service).notifyAppealDecided(APPEAL);
+    verify(appeals).notifyAppealDecided(APPEAL);
 
     execute(timer(pi));
     execute(asyncJob(pi));
@@ -260,8 +261,8 @@ class AssessmentProcessTest {
     for (Job j : jobQuery().processInstanceId(pi.getId()).messages().list()) {
       execute(j);
     }
-    verify(service).notifyAppealDecided(APPEAL);
-    verify(service).notifyAppealDecided(APPEAL + 1);
+    verify(appeals).notifyAppealDecided(APPEAL);
+    verify(appeals).notifyAppealDecided(APPEAL + 1);
     execute(asyncJob(pi));
     verify(service).close(ID);
     assertThat(pi).isEnded();
