@@ -168,7 +168,7 @@ class InterviewStarting {
     Supplier<String> start = () -> runtime
         .startProcessInstanceByKey(Interviews.PROCESS_KEY, interview.getCode(), startVariables).getId();
     // a person starts with their own engine permissions; an automatic start runs as the system
-    String processInstanceId = request.bySystem() ? withoutAuthorization(start) : start.get();
+    String processInstanceId = request.bySystem() ? privileged.call(start) : start.get();
     interview.attach(processInstanceId);
     return interview;
   }
@@ -400,7 +400,7 @@ class InterviewStarting {
 
   /** DMN {@code interview-method}: the kind of interview for a trigger and the earlier interviews. */
   InterviewMethod chooseMethod(InterviewTrigger trigger, int earlierInterviews) {
-    DmnDecisionResult result = withoutAuthorization(() -> decisions.evaluateDecisionByKey(Interviews.METHOD_DECISION)
+    DmnDecisionResult result = privileged.call(() -> decisions.evaluateDecisionByKey(Interviews.METHOD_DECISION)
         .variables(Variables.putValue("trigger", trigger.name()).putValue("earlierInterviews", earlierInterviews))
         .evaluate());
     Object value = result.isEmpty() ? null : result.getSingleResult().getSingleEntry();
@@ -416,10 +416,5 @@ class InterviewStarting {
       // falls through
     }
     throw new IllegalStateException("DMN " + Interviews.METHOD_DECISION + " gave an invalid method: " + value);
-  }
-
-  /** Runs engine work without the caller's authorization checks (system starts, DMN, names). */
-  private <T> T withoutAuthorization(Supplier<T> work) {
-    return privileged.call(work);
   }
 }

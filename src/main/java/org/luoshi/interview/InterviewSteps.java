@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.luoshi.common.DomainException;
@@ -257,7 +256,7 @@ class InterviewSteps {
     }
     i.cancel(why, system ? InterviewRequest.SYSTEM : caller, Time.now());
     if (i.getProcessInstanceId() != null) {
-      withoutAuthorization(() -> runtime.createMessageCorrelation(Interviews.CANCEL_MESSAGE)
+      privileged.call(() -> runtime.createMessageCorrelation(Interviews.CANCEL_MESSAGE)
           .processInstanceId(i.getProcessInstanceId())
           .setVariable("cancelReason", why)
           .correlateWithResult());
@@ -269,10 +268,5 @@ class InterviewSteps {
             + "已取消。\n取消原因：" + why + "\n约谈编号：" + code,
         InterviewVariables.link(code), Interviews.NOTICE_CANCELLED + ":" + code), told);
     return views.view(i);
-  }
-
-  /** Runs engine work without the caller's authorization checks (system starts, DMN, names). */
-  private <T> T withoutAuthorization(Supplier<T> work) {
-    return privileged.call(work);
   }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.luoshi.engine.Privileged;
@@ -81,7 +80,7 @@ class InterviewViews {
     if (userIds.isEmpty()) {
       return names;
     }
-    List<User> users = withoutAuthorization(() ->
+    List<User> users = privileged.call(() ->
         identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list());
     Map<String, String> found = new HashMap<>();
     for (User u : users) {
@@ -90,10 +89,5 @@ class InterviewViews {
     }
     userIds.forEach(u -> names.put(u, found.getOrDefault(u, u)));
     return names;
-  }
-
-  /** Runs engine work without the caller's authorization checks (system starts, DMN, names). */
-  private <T> T withoutAuthorization(Supplier<T> work) {
-    return privileged.call(work);
   }
 }
