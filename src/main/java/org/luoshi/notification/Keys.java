@@ -1,5 +1,7 @@
 package org.luoshi.notification;
 
+import org.luoshi.common.Texts;
+
 /** Fits keys and texts into their columns: long keys keep a prefix and a hash, so they stay distinct. */
 final class Keys {
 
@@ -13,11 +15,8 @@ final class Keys {
     return value.substring(0, max - hash.length()) + hash;
   }
 
-  /** Cuts a text for people at a length, marking the cut. */
+  /** Cuts a text for people at a length, marking the cut (Digests' name for {@link Texts#cut}). */
   static String cut(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
-    }
-    return text.substring(0, max - 1) + "…";
+    return Texts.cut(text, max);
   }
 }
