@@ -1,7 +1,7 @@
 package org.luoshi.notification;
 
 /** Fits keys and texts into their columns: long keys keep a prefix and a hash, so they stay distinct. */
-final class Keys {
+public final class Keys {
 
   private Keys() {}
 
@@ -14,7 +14,7 @@ final class Keys {
   }
 
   /** Cuts a text for people at a length, marking the cut. */
-  static String cut(String text, int max) {
+  public static String cut(String text, int max) {
     if (text == null || text.length() <= max) {
       return text;
     }

@@ -1,4 +1,4 @@
-package org.luoshi.notification;
+package org.luoshi.item;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -15,10 +15,13 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
-import org.luoshi.item.ItemService;
 import org.luoshi.item.ItemViews.Change;
 import org.luoshi.item.ItemViews.Counts;
 import org.luoshi.item.ItemViews.ItemSummary;
+import org.luoshi.notification.Keys;
+import org.luoshi.notification.Notice;
+import org.luoshi.notification.NotificationSettings;
+import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code DIGEST:<date>}), their sections together; a person with nothing to read gets none.
  */
 @Service
-class Digests {
+public class ItemDigests {
 
-  static final String TYPE = "DIGEST";
+  public static final String TYPE = "DIGEST";
   /** Lines per list; the rest is counted and left to the ledger. */
   static final int MAX_LINES = 20;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -41,7 +44,7 @@ class Digests {
   private final Notifications notifications;
   private final NotificationSettings settings;
 
-  Digests(ItemService items, Organisation organisation, Notifications notifications, NotificationSettings settings) {
+  ItemDigests(ItemService items, Organisation organisation, Notifications notifications, NotificationSettings settings) {
     this.items = items;
     this.organisation = organisation;
     this.notifications = notifications;
