@@ -23,7 +23,7 @@ import org.luoshi.item.ItemService;
 import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
 import org.luoshi.scoring.Period;
-import org.luoshi.scoring.Rankings;
+import org.luoshi.ranking.Rankings;
 import org.luoshi.common.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,5 @@
 package org.luoshi.notification;
 
-import org.luoshi.common.Texts;
-
 /** Fits keys and texts into their columns: long keys keep a prefix and a hash, so they stay distinct. */
 final class Keys {
 
@@ -13,10 +11,5 @@ final class Keys {
     }
     String hash = "#" + Integer.toHexString(value.hashCode());
     return value.substring(0, max - hash.length()) + hash;
-  }
-
-  /** Cuts a text for people at a length, marking the cut (Digests' name for {@link Texts#cut}). */
-  static String cut(String text, int max) {
-    return Texts.cut(text, max);
   }
 }
