@@ -79,8 +79,7 @@ class ItemController {
     if (request == null) {
       throw DomainException.invalid(null, "缺少请求体");
     }
-    Item item = items.reportProgressNow(code, request.progressPercent(), request.progressNote(), user.id());
-    return items.summary(item, Time.today());
+    return items.reportProgressNowSummary(code, request.progressPercent(), request.progressNote(), user.id());
   }
 
   /**

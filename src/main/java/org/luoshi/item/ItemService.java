@@ -349,6 +349,12 @@ public class ItemService {
         : reportCoProgress(code, coUnit, percent, note, "progressPercent", "progressNote", actor);
   }
 
+  /** {@link #reportProgressNow}, answered as the ledger row (read in the same transaction: co-units are lazy). */
+  @Transactional
+  public ItemSummary reportProgressNowSummary(String code, BigDecimal percent, String note, String actor) {
+    return summary(reportProgressNow(code, percent, note, actor), Time.today());
+  }
+
   /**
    * A co-unit's part of the progress (reportCoProgress, or the item page): recorded with the co-unit,
    * by one of its members; the item's own progress is the lead unit's and stays as it is.
