@@ -218,6 +218,31 @@ class CoUnitsIT {
   }
 
   @Test
+  void tasklistsStartFormSendsTheCoUnitsAsAJsonListAndABadOneIsRefused() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    ResponsibilityItemIT.item("T1", "2026-06-30").forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    variables.put("coUnitCodes", Map.of("type", "Json", "value", "[\"T3\",\"T2\"]"));
+    Http.Response r = http.as("office1").post("/engine-rest/process-definition/key/responsibility-item/submit-form",
+        Map.of("variables", variables));
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    String code = r.json().get("businessKey").asText();
+    engine.runAsync();
+    JsonNode d = http.as("office1").get("/api/items/" + code).json();
+    assertThat(d.get("coUnitCodes").toString()).isEqualTo("[\"T2\",\"T3\"]");
+    assertThat(notices("t3a", "ITEM_CO_ISSUED", code)).hasSize(1);
+    assertThat(runtime.getVariable(d.get("processInstanceId").asText(), "coUnitNames")).isEqualTo("测试二局、测试街道");
+
+    long items = count("ls_item");
+    variables.put("coUnitCodes", Map.of("type", "Json", "value", "[\"T1\"]"));
+    Http.Response bad = http.as("office1").post("/engine-rest/process-definition/key/responsibility-item/submit-form",
+        Map.of("variables", variables));
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.json().get("field").asText()).isEqualTo("coUnitCodes");
+    assertThat(bad.json().get("message").asText()).contains("协办单位不能是牵头的责任单位本身");
+    assertThat(count("ls_item")).isEqualTo(items);
+  }
+
+  @Test
   void reassigningAnItemToItsCoUnitMakesItTheLeadAndNoLongerACoUnit() {
     String code = issue(List.of("T2", "T3"));
     engine.done("t1a", code, "acceptItem", Map.of("accepted", "false", "returnReason", "不属于本单位职责"));
