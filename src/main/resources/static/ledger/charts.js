@@ -61,8 +61,9 @@ const hideZero = p => p.value || '';
 export function completionByUnit(host, stats) {
   const parts = [['closed', '已销号'], ['closing', '进入销号程序'], ['inProgress', '正在落实'], ['returned', '已退回'], ['cancelled', '已撤销']];
   const units = stats.byUnit.slice().sort((a, b) => b.counts.issued - a.counts.issued);
-  const el = block(host, stats.year + ' 年各单位完成情况', ['责任单位', '下发', ...parts.map(p => p[1]), '逾期未完成'],
-    units.map(u => [u.unitName, u.counts.issued, ...parts.map(p => u.counts[p[0]]), u.counts.overdue]));
+  // 协办事项: items naming the unit as a co-unit, counted apart from what it leads (the bars)
+  const el = block(host, stats.year + ' 年各单位完成情况', ['责任单位', '下发', ...parts.map(p => p[1]), '逾期未完成', '协办事项'],
+    units.map(u => [u.unitName, u.counts.issued, ...parts.map(p => u.counts[p[0]]), u.counts.overdue, u.coResponsible || 0]));
   if (!units.length) { el.outerHTML = '<div class="message">该年度没有可查看的事项</div>'; return null; }
   const names = units.map(u => u.unitName).reverse();
   return draw(el, Math.max(180, 60 + units.length * 30), {

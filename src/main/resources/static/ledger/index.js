@@ -15,10 +15,13 @@
   for (const [k, v] of Object.entries(L.labels.source)) document.getElementById('source').add(new Option(v, k));
   for (const [k, v] of Object.entries(L.labels.category)) document.getElementById('category').add(new Option(v, k));
   try {
-    for (const u of await L.get('/api/units')) document.getElementById('unitCode').add(new Option(u.name, u.code));
+    for (const u of await L.get('/api/units')) {
+      document.getElementById('unitCode').add(new Option(u.name, u.code));
+      document.getElementById('coUnitCode').add(new Option(u.name, u.code));
+    }
   } catch (e) { /* shown by the list below */ }
   // links (e.g. from the Cockpit dashboard) may open the ledger filtered: ?year=2026&status=CLOSED&overdue=true
-  for (const id of ['year', 'unitCode', 'status', 'source', 'category', 'light', 'q']) {
+  for (const id of ['year', 'unitCode', 'coUnitCode', 'status', 'source', 'category', 'light', 'q']) {
     const v = L.param(id);
     if (v) document.getElementById(id).value = v;
   }
@@ -32,10 +35,11 @@
       const t = s.total;
       L.cards(cards, t);
       cards.insertAdjacentHTML('beforeend', '<div class="card"><b>' + s.instructedThisMonth + '</b><span>本月领导批示事项</span></div>');
-      document.getElementById('units').innerHTML = '<tr><th>责任单位</th><th class="num">下发</th><th class="num">已销号</th><th class="num">销号中</th><th class="num">落实中</th><th class="num">退回</th><th class="num">撤销</th><th class="num">逾期</th><th class="num">批示件回复率</th></tr>'
+      document.getElementById('units').innerHTML = '<tr><th>责任单位</th><th class="num">下发</th><th class="num">已销号</th><th class="num">销号中</th><th class="num">落实中</th><th class="num">退回</th><th class="num">撤销</th><th class="num">逾期</th><th class="num">批示件回复率</th><th class="num" title="本单位作为协办单位的事项（其中在办）">协办事项</th></tr>'
         + s.byUnit.map(u => '<tr><td>' + L.esc(u.unitName) + '</td>' + [u.counts.issued, u.counts.closed, u.counts.closing, u.counts.inProgress,
           u.counts.returned, u.counts.cancelled, u.counts.overdue].map(n => '<td class="num">' + n + '</td>').join('')
-          + '<td class="num">' + L.rate(u.counts.instructionReplyRate) + '</td></tr>').join('');
+          + '<td class="num">' + L.rate(u.counts.instructionReplyRate) + '</td><td class="num">' + (u.coResponsible || 0)
+          + (u.coResponsibleOpen ? '<span class="muted">（在办 ' + u.coResponsibleOpen + '）</span>' : '') + '</td></tr>').join('');
     } catch (e) { L.fail(cards, e); }
   }
 
@@ -43,7 +47,7 @@
   // the ledger's filters, for the list and for the Excel export (every matching row)
   function filters() {
     const p = new URLSearchParams({ year: year.value });
-    for (const id of ['unitCode', 'status', 'source', 'category', 'light', 'q']) {
+    for (const id of ['unitCode', 'coUnitCode', 'status', 'source', 'category', 'light', 'q']) {
       const v = document.getElementById(id).value.trim();
       if (v) p.set(id, v);
     }
@@ -64,7 +68,8 @@
       el.innerHTML = '<table><tr><th>编号</th><th>事项名称</th><th>来源</th><th>责任单位</th><th>下发</th><th>截止</th><th>状态</th><th>灯</th><th>进度</th><th class="num">综合得分</th></tr>'
         + r.content.map(i => '<tr><td><a href="/ledger/items/' + encodeURIComponent(i.code) + '">' + L.esc(i.code) + '</a></td><td>'
           + L.esc(i.title) + (i.parentCode ? ' <span class="muted">（' + L.esc(i.parentCode) + ' 的子事项）</span>' : '') + '</td><td>'
-          + L.labels.source[i.source] + '</td><td>' + L.esc(i.unitName) + '</td><td>' + i.issuedOn + '</td><td>' + i.deadline
+          + L.labels.source[i.source] + '</td><td>' + L.esc(i.unitName)
+          + ((i.coUnitNames || []).length ? '<div class="muted">协办：' + L.esc(i.coUnitNames.join('、')) + '</div>' : '') + '</td><td>' + i.issuedOn + '</td><td>' + i.deadline
           + (i.extended ? ' <span class="tag">已延期</span>' : '') + '</td><td>' + L.status(i.status, i.overdue) + '</td><td>' + L.light(i.light)
           + '</td><td>' + L.bar(i.progressPercent) + '</td><td class="num">' + L.num(i.finalScore) + '</td></tr>').join('') + '</table>'
         + '<div class="pager"><button id="prev"' + (page === 0 ? ' disabled' : '') + '>上一页</button> 第 ' + (page + 1) + ' 页，共 '

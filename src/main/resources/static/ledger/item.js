@@ -10,7 +10,7 @@
     const rows = (list, head, row) => list && list.length ? '<table><tr>' + head.map(h => '<th>' + h + '</th>').join('') + '</tr>'
       + list.map(x => '<tr>' + row(x).map(c => '<td>' + c + '</td>').join('') + '</tr>').join('') + '</table>' : '<div class="muted">无</div>';
     main.innerHTML = '<section><h2>' + L.esc(i.code) + '　' + L.esc(i.title) + '　' + L.status(i.status, i.overdue) + '　' + L.light(i.light) + '</h2><dl>'
-      + [['来源', i.sourceName], ['类别', L.labels.category[i.category]], ['责任单位', i.unitName], ['分管领导', i.leadLeaderName],
+      + [['来源', i.sourceName], ['类别', L.labels.category[i.category]], ['责任单位', i.unitName], ['协办单位', (i.coUnits || []).map(u => u.unitName).join('、') || '—'], ['分管领导', i.leadLeaderName],
          ['责任人', i.responsiblePersonName || '—'], ['下发日期', i.issuedOn], ['截止日期', i.deadline + (i.extended ? '（原定 ' + i.originalDeadline + '，已延期）' : '')],
          ['进度', L.bar(i.progressPercent)], ['完成日期', i.completedOn || '—'], ['逾期', i.overdueSince ? '自 ' + i.overdueSince + ' 起' : '—'],
          ['时效分', L.num(i.timelinessScore)], ['质量分', L.num(i.qualityScore)], ['综合得分', L.num(i.finalScore)],
@@ -21,8 +21,9 @@
       + '<section id="instructions"></section>'
       + '<section id="documents"></section>'
       + '<section id="attachments"><h2>附件（佐证材料）</h2><div class="list"></div></section>'
-      + '<section id="progress"><h2>落实进展</h2>' + rows(i.progress, ['时间', '进度', '进展情况', '报送人'],
-          p => [L.time(p.reportedAt), p.percent + '%', L.esc(p.note), L.esc(p.reportedByName)]) + '</section>'
+      + '<section id="progress"><h2>落实进展</h2>' + rows(i.progress, ['时间', '单位', '进度', '进展情况', '报送人'],
+          p => [L.time(p.reportedAt), p.coUnit ? L.esc(p.unitName) + ' <span class="tag">协办单位</span>' : '牵头单位',
+            p.percent + '%' + (p.coUnit ? '<div class="muted">本单位承担部分</div>' : ''), L.esc(p.note), L.esc(p.reportedByName)]) + '</section>'
       + '<section><h2>逐级审核（时效分 : 质量分 = 3 : 7）</h2>' + rows(i.reviews, ['时间', '层级', '第几次报送', '审核人', '结论', '质量分', '意见'],
           r => [L.time(r.reviewedAt), r.levelName, r.submissionRound, L.esc(r.reviewerName), r.approved ? '通过' : '退回', L.num(r.qualityScore), L.esc(r.comment)]) + '</section>'
       + '<section><h2>延期申请</h2>' + rows(i.extensions, ['申请时间', '原截止日期', '申请延至', '理由', '结果', '审批意见'],

@@ -2,14 +2,16 @@
 // POST /api/items/{code}/progress，沿用 Tasklist 的登录，带上会话的 X-XSRF-TOKEN。
 L.progressForm = function (section, item, me, reload) {
   if (!section || !me || item.status !== 'IN_PROGRESS') { return; }
-  const mine = me.id === item.responsiblePerson || (me.unitCodes || []).includes(item.unitCode);
-  if (!mine) { return; }
+  const lead = me.id === item.responsiblePerson || (me.unitCodes || []).includes(item.unitCode);
+  // a member of a co-unit (协办单位) reports its own part; the item's progress stays the lead unit's
+  const coUnit = lead ? null : (item.coUnits || []).find(u => (me.unitCodes || []).includes(u.unitCode));
+  if (!lead && !coUnit) { return; }
   section.insertAdjacentHTML('beforeend',
-    '<h2 style="margin-top:18px">填报进展</h2>'
+    '<h2 style="margin-top:18px">' + (coUnit ? '填报协办进展（' + L.esc(coUnit.unitName) + '承担部分）' : '填报进展') + '</h2>'
     + '<p class="muted">有新进展即可报送，不必等每月 25 日的月度进展任务；报送后分管领导和督查室在台账中即可看到。</p>'
     + '<form class="inline" id="progress-form">'
     + '<label for="progressPercent">完成进度（%）</label>'
-    + '<input id="progressPercent" name="progressPercent" type="number" min="0" max="100" step="1" required style="width:8em" value="' + (item.progressPercent || 0) + '">'
+    + '<input id="progressPercent" name="progressPercent" type="number" min="0" max="100" step="1" required style="width:8em" value="' + (coUnit ? 0 : item.progressPercent || 0) + '">'
     + '<label for="progressNote">进展情况</label>'
     + '<textarea id="progressNote" name="progressNote" maxlength="2000" required placeholder="做了哪些工作、取得什么成效、下一步安排"></textarea>'
     + '<div class="actions"><button type="submit" class="primary">报送进展</button><span class="result" role="status"></span></div>'

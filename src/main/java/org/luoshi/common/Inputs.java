@@ -69,6 +69,9 @@ public final class Inputs {
     text("measures", "落实措施", 4000);
     other("progressPercent", "完成进度");
     text("progressNote", "进展情况", 4000);
+    list("coUnitCodes", "协办单位", 4000, 64);
+    other("coProgressPercent", "本单位承担部分的完成进度");
+    text("coProgressNote", "本单位承担部分的进展情况", 4000);
     line("action", "报送", 40);
     other("completedOn", "完成日期");
     text("completionNote", "完成情况", 4000);

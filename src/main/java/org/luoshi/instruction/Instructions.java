@@ -125,6 +125,7 @@ public class Instructions implements ItemInstructions {
 
   private void notify(ItemFacts item, InstructionRecord instruction) {
     var recipients = new java.util.LinkedHashSet<>(organisation.unitMembers(item.unitCode()));
+    item.coUnitCodes().forEach(co -> recipients.addAll(organisation.unitMembers(co))); // 协办单位
     if (item.responsiblePerson() != null) {
       recipients.add(item.responsiblePerson());
     }

@@ -1,6 +1,10 @@
 package org.luoshi.item;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -141,6 +145,14 @@ public class Item {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** 协办单位: units that share the work and report their part; the lead unit ({@link #unitCode}) answers for it. */
+  @ElementCollection
+  @CollectionTable(name = "ls_item_co_unit", joinColumns = @JoinColumn(name = "item_id"))
+  @Column(name = "unit_code", nullable = false, length = 64)
+  @OrderBy
+  @org.hibernate.annotations.BatchSize(size = 100)
+  private java.util.List<String> coUnitCodes = new java.util.ArrayList<>();
+
   protected Item() {}
 
   Item(String code, String title, ItemSource source, ItemCategory category, String unitCode,
@@ -165,6 +177,20 @@ public class Item {
   }
 
   // --- behaviour ------------------------------------------------------------------------------
+
+  void setCoUnitCodes(java.util.List<String> codes) {
+    coUnitCodes.clear();
+    coUnitCodes.addAll(codes);
+  }
+
+  /** The co-units, sorted by code. */
+  public java.util.List<String> getCoUnitCodes() {
+    return java.util.List.copyOf(coUnitCodes);
+  }
+
+  boolean isCoUnit(String unitCode) {
+    return coUnitCodes.contains(unitCode);
+  }
 
   void accept() {
     status = ItemStatus.IN_PROGRESS;

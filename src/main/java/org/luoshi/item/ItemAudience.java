@@ -39,6 +39,14 @@ class ItemAudience {
       return this;
     }
 
+    /** The co-responsible units' (协办单位) staff. */
+    Recipients coUnits() {
+      for (String coUnit : item.getCoUnitCodes()) {
+        people.addAll(organisation.unitMembers(coUnit));
+      }
+      return this;
+    }
+
     /** The responsible person, once one is named. */
     Recipients person() {
       if (item.getResponsiblePerson() != null) {

@@ -64,9 +64,10 @@ class ItemController {
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
+      @RequestParam(defaultValue = "20") int size,
+      @RequestParam(required = false) String coUnitCode) {
     return items.ledger(new LedgerQuery(blank(unitCode), status, source, category, overdue, light, blank(leadLeader),
-        blank(responsiblePerson), blank(parentCode), year, blank(q), page, size), Viewer.of(user));
+        blank(responsiblePerson), blank(parentCode), year, blank(q), page, size, blank(coUnitCode)), Viewer.of(user));
   }
 
   /** A progress report outside the monthly cycle (the first one answers a leader's instruction). */
@@ -78,8 +79,7 @@ class ItemController {
     if (request == null) {
       throw DomainException.invalid(null, "缺少请求体");
     }
-    Item item = items.reportProgressNow(code, request.progressPercent(), request.progressNote(), user.id());
-    return items.summary(item, Time.today());
+    return items.reportProgressNowSummary(code, request.progressPercent(), request.progressNote(), user.id());
   }
 
   /**

@@ -11,7 +11,7 @@ public record ItemFacts(
     String leadLeader, String leadLeaderName, String responsiblePerson, String responsiblePersonName,
     String target, String measures, LocalDate issuedOn, LocalDate deadline, LocalDate originalDeadline,
     boolean extended, ItemStatus status, String statusName, boolean overdue, LocalDate overdueSince,
-    int progressPercent, String processInstanceId) {
+    int progressPercent, String processInstanceId, java.util.List<String> coUnitCodes) {
 
   /** Closed or cancelled: nothing more happens to it. */
   public boolean ended() {

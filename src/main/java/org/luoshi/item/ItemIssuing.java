@@ -37,7 +37,7 @@ class ItemIssuing implements ExecutionListener {
       IssueRequest request = new IssueRequest(v.text("title"), v.enumValue("source", ItemSource.class),
           v.text("unitCode"), v.text("leadLeader"), v.date("deadline"), v.text("target"),
           v.text("parentCode"), v.date("issuedOn"), v.enumValue("category", ItemCategory.class),
-          v.text("responsiblePerson"));
+          v.text("responsiblePerson"), v.has("coUnitCodes") ? v.textList("coUnitCodes") : null);
       code = items.issue(request, process.actor()).getCode();
       execution.setProcessBusinessKey(code);
     }
@@ -45,6 +45,9 @@ class ItemIssuing implements ExecutionListener {
     process.refresh(execution, item);
     access.grantInstanceToUser(item.getLeadLeader(), execution.getProcessInstanceId());
     access.grantInstanceToGroup(Groups.unit(item.getUnitCode()), execution.getProcessInstanceId());
+    for (String coUnit : item.getCoUnitCodes()) { // 协办单位 follow the item in Cockpit too
+      access.grantInstanceToGroup(Groups.unit(coUnit), execution.getProcessInstanceId());
+    }
     filters.ensureLeaderFilter(item.getLeadLeader()); // a leader added after start-up gets 我分管的事项
 
   }

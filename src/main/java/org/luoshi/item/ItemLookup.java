@@ -64,6 +64,6 @@ public class ItemLookup {
         i.getResponsiblePerson(), i.getResponsiblePerson() == null ? null : organisation.nameOf(i.getResponsiblePerson()),
         i.getTarget(), i.getMeasures(), i.getIssuedOn(), i.getDeadline(), i.getOriginalDeadline(), i.isExtended(),
         i.getStatus(), i.getStatus().label(), i.isOverdue(today), i.getOverdueSince(), i.getProgressPercent(),
-        i.getProcessInstanceId());
+        i.getProcessInstanceId(), i.getCoUnitCodes());
   }
 }

@@ -36,13 +36,18 @@ class ItemNotice implements JavaDelegate {
     Item item = process.item(execution);
     Notice notice = texts.notice(type, item, execution);
     notifications.send(notice, recipients(type, item));
+    if ("ITEM_ISSUED".equals(type) && !item.getCoUnitCodes().isEmpty()) {
+      // 协办单位 are told the item is theirs to help with; accepting it is the lead unit's
+      notifications.send(texts.coIssued(item), audience.of(item).coUnits().list());
+    }
   }
 
   List<String> recipients(String type, Item item) {
     var to = audience.of(item);
     return switch (type) {
+      // 协办单位 hear what concerns the whole item, not the lead unit's own steps (accept, plan, review)
       case "ITEM_ISSUED" -> to.unit().list();
-      case "ITEM_CLOSED" -> to.unit().person().list();
+      case "ITEM_CLOSED" -> to.unit().person().coUnits().list();
       case "ITEM_ACCEPTED" -> to.office().leader().list();
       case "ITEM_RETURNED", "VERIFY_REQUESTED" -> to.office().list();
       case "EXTENSION_REQUESTED", "REVIEW_REQUESTED" -> to.leader().list();

@@ -32,6 +32,8 @@ class ItemNotices {
   Notice notice(String type, Item item, VariableScope scope) {
     String head = "【" + item.getCode() + "】" + item.getTitle();
     String facts = "事项：" + head + "\n责任单位：" + organisation.unitName(item.getUnitCode())
+        + (item.getCoUnitCodes().isEmpty() ? "" : "\n协办单位："
+            + String.join("、", item.getCoUnitCodes().stream().map(organisation::unitName).toList()))
         + "\n截止日期：" + item.getDeadline() + "\n分管领导：" + organisation.nameOf(item.getLeadLeader());
     String code = item.getCode();
     return switch (type) {
@@ -79,6 +81,16 @@ class ItemNotices {
           facts + "\n请尽快落实并报送完成情况。", link(item), type + ":" + code + ":" + Time.today());
       default -> throw new IllegalArgumentException("Unknown noticeType for an item: " + type);
     };
+  }
+
+  /** To the co-units (协办单位) of a newly issued item: what it is, who leads it, what is asked of them. */
+  Notice coIssued(Item item) {
+    String facts = "事项：【" + item.getCode() + "】" + item.getTitle() + "\n牵头单位（责任单位）：" + organisation.unitName(item.getUnitCode())
+        + "\n协办单位：" + String.join("、", item.getCoUnitCodes().stream().map(organisation::unitName).toList())
+        + "\n截止日期：" + item.getDeadline() + "\n分管领导：" + organisation.nameOf(item.getLeadLeader());
+    return new Notice("ITEM_CO_ISSUED", "新下发事项，你单位为协办单位：" + item.getTitle(),
+        facts + "\n工作目标：" + item.getTarget() + "\n请配合牵头单位落实，每月报送本单位承担部分的进展（Tasklist“协办进展”，或在台账的事项页面随时填报）。",
+        link(item), "ITEM_CO_ISSUED:" + item.getCode() + ":" + item.getIssueRound());
   }
 
   /** A step of the escalation ladder: the leader in charge, then the principal leaders, hear of an overdue item. */

@@ -38,7 +38,7 @@ class ItemOverdue implements JavaDelegate {
     // DESIGN.md §4.1: the unit, the office and the leader in charge hear at once (the ladder then
     // escalates to the leader again after 3 days and to the principal leaders after 7)
     notifications.send(texts.notice("ITEM_OVERDUE", item, execution),
-        audience.of(item).unit().person().office().leader().list());
+        audience.of(item).unit().person().coUnits().office().leader().list());
     process.refresh(execution, item);
   }
 }

@@ -103,6 +103,22 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
   List<Object[]> statsRowsVisibleTo(LocalDate from, LocalDate to, Collection<ItemStatus> open, LocalDate today,
       Collection<String> units, String viewer);
 
+  /** Per co-unit (协办单位): items issued in [from, to) that name it, and how many of them are open. */
+  @Query("""
+      select c, count(i), sum(case when i.status in :open then 1 else 0 end)
+      from Item i join i.coUnitCodes c
+      where i.issuedOn >= :from and i.issuedOn < :to
+      group by c""")
+  List<Object[]> coUnitRows(LocalDate from, LocalDate to, Collection<ItemStatus> open);
+
+  /** The same, for the viewer's own units only. */
+  @Query("""
+      select c, count(i), sum(case when i.status in :open then 1 else 0 end)
+      from Item i join i.coUnitCodes c
+      where i.issuedOn >= :from and i.issuedOn < :to and c in :units
+      group by c""")
+  List<Object[]> coUnitRowsOf(LocalDate from, LocalDate to, Collection<ItemStatus> open, Collection<String> units);
+
   /** Those of the codes that exist (for other capabilities' read models, see ItemLookup). */
   @Query("select i.code from Item i where i.code in :codes")
   List<String> existingCodes(Collection<String> codes);
@@ -110,6 +126,7 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
   /** Those of the codes whose items the viewer may see (the ledger's rule). */
   @Query("""
       select i.code from Item i where i.code in :codes
-        and (i.unitCode in :units or i.leadLeader = :viewer or i.responsiblePerson = :viewer)""")
+        and (i.unitCode in :units or i.leadLeader = :viewer or i.responsiblePerson = :viewer
+          or i.id in (select j.id from Item j join j.coUnitCodes c where c in :units))""")
   List<String> visibleCodes(Collection<String> codes, String viewer, Collection<String> units);
 }

@@ -53,6 +53,8 @@ public class ItemService {
   public static final String PROCESS_KEY = "responsibility-item";
   /** Days after the deadline an accountability interview starts (DESIGN.md §4.1). */
   public static final int INTERVIEW_AFTER_DAYS = 7;
+  /** At most this many co-responsible units (协办单位) on one item. */
+  public static final int MAX_CO_UNITS = 10;
   static final String SYSTEM = org.luoshi.engine.Actors.SYSTEM;
 
   private final ItemRepository items;
@@ -174,18 +176,56 @@ public class ItemService {
       throw invalid("responsiblePerson", "责任人须是责任单位的成员：" + person);
     }
 
+    List<String> coUnits = coUnits(r.coUnitCodes(), unitCode);
+
     Item item = new Item(codes.next(issuedOn.getYear()), title, r.source(),
         r.category() == null ? ItemCategory.OTHER : r.category(), unitCode, leader, target, issuedOn,
         r.deadline(), parentCode, issuer == null ? SYSTEM : issuer, Time.now());
     if (person != null) {
       item.plan(person, null);
     }
+    item.setCoUnitCodes(coUnits);
     if (r.source() == ItemSource.INSTRUCTION) {
       item.setReplyDue(calendar.plusWorkingDays(issuedOn, settings.instructionReplyWorkingDays()));
     }
     items.save(item);
-    event(item, "ISSUED", issuer, organisation.unitName(unitCode));
+    event(item, "ISSUED", issuer, organisation.unitName(unitCode)
+        + (coUnits.isEmpty() ? "" : "；协办单位：" + unitNames(coUnits)));
     return item;
+  }
+
+  /**
+   * The co-responsible units (协办单位) of a new item: each an existing unit, none twice, not the lead
+   * unit, at most {@value #MAX_CO_UNITS}; sorted by code. Blank entries are ignored.
+   */
+  List<String> coUnits(List<String> codes, String leadUnit) {
+    if (codes == null || codes.isEmpty()) {
+      return List.of();
+    }
+    java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+    for (String raw : codes) {
+      String code = blankToNull(raw);
+      if (code == null) {
+        continue;
+      }
+      if (!organisation.unitExists(code)) {
+        throw invalid("coUnitCodes", "协办单位中没有这个单位：" + org.luoshi.common.Inputs.excerpt(code));
+      }
+      if (code.equals(leadUnit)) {
+        throw invalid("coUnitCodes", "协办单位不能是牵头的责任单位本身：" + organisation.unitName(code));
+      }
+      if (!seen.add(code)) {
+        throw invalid("coUnitCodes", "协办单位重复：" + organisation.unitName(code));
+      }
+    }
+    if (seen.size() > MAX_CO_UNITS) {
+      throw invalid("coUnitCodes", "协办单位最多 " + MAX_CO_UNITS + " 个（现为 " + seen.size() + " 个）");
+    }
+    return List.copyOf(seen);
+  }
+
+  private String unitNames(List<String> codes) {
+    return String.join("、", codes.stream().map(organisation::unitName).toList());
   }
 
   /**
@@ -243,8 +283,14 @@ public class ItemService {
     if (!organisation.unitExists(unit)) {
       throw invalid("unitCode", "没有这个责任单位：" + unit);
     }
+    // the new lead unit leaves the co-units: it now answers for the whole item (README: 协办单位)
+    boolean wasCoUnit = item.isCoUnit(unit);
+    if (wasCoUnit) {
+      item.setCoUnitCodes(item.getCoUnitCodes().stream().filter(c -> !c.equals(unit)).toList());
+    }
     item.reassign(unit);
-    event(item, "REASSIGNED", actor, organisation.unitName(unit) + (reason == null ? "" : "：" + reason));
+    event(item, "REASSIGNED", actor, organisation.unitName(unit) + (wasCoUnit ? "（原协办单位，改为牵头）" : "")
+        + (reason == null ? "" : "：" + reason));
     return item;
   }
 
@@ -290,13 +336,46 @@ public class ItemService {
   @Transactional
   public Item reportProgressNow(String code, BigDecimal percent, String note, String actor) {
     Item item = byCode(code);
-    if (!actor.equals(item.getResponsiblePerson()) && !organisation.unitCodesOf(actor).contains(item.getUnitCode())) {
-      throw DomainException.forbidden("只有责任人或责任单位可以报送进展");
+    List<String> actorUnits = organisation.unitCodesOf(actor);
+    boolean lead = actor.equals(item.getResponsiblePerson()) || actorUnits.contains(item.getUnitCode());
+    String coUnit = lead ? null : item.getCoUnitCodes().stream().filter(actorUnits::contains).findFirst().orElse(null);
+    if (!lead && coUnit == null) {
+      throw DomainException.forbidden("只有责任人、责任单位或协办单位可以报送进展");
     }
     if (item.getStatus() != ItemStatus.IN_PROGRESS) {
       throw DomainException.conflict("status", "事项" + item.getStatus().label() + "，请在签收后、报送完成前报送进展");
     }
-    return reportProgress(code, percent, note, actor);
+    return coUnit == null ? reportProgress(code, percent, note, actor)
+        : reportCoProgress(code, coUnit, percent, note, "progressPercent", "progressNote", actor);
+  }
+
+  /** {@link #reportProgressNow}, answered as the ledger row (read in the same transaction: co-units are lazy). */
+  @Transactional
+  public ItemSummary reportProgressNowSummary(String code, BigDecimal percent, String note, String actor) {
+    return summary(reportProgressNow(code, percent, note, actor), Time.today());
+  }
+
+  /**
+   * A co-unit's part of the progress (reportCoProgress, or the item page): recorded with the co-unit,
+   * by one of its members; the item's own progress is the lead unit's and stays as it is.
+   */
+  @Transactional
+  public Item reportCoProgress(String code, String coUnit, BigDecimal percent, String note, String percentField,
+      String noteField, String actor) {
+    Item item = byCode(code);
+    if (coUnit == null || !item.isCoUnit(coUnit)) {
+      throw DomainException.forbidden("该单位不是本事项的协办单位");
+    }
+    if (!organisation.isMember(actor, Groups.unit(coUnit))) {
+      throw DomainException.forbidden("协办进展须由协办单位（" + organisation.unitName(coUnit) + "）的工作人员报送");
+    }
+    if (item.getStatus() == ItemStatus.CANCELLED || item.getStatus() == ItemStatus.CLOSED) {
+      throw DomainException.conflict(percentField, "事项" + item.getStatus().label() + "，无需再报进展");
+    }
+    int p = percent(percent, percentField);
+    String n = required(note, noteField, "进展情况");
+    progress.save(new ProgressReport(item.getId(), p, n, actor, Time.now(), coUnit));
+    return item;
   }
 
   /** The reply to an instruction is overdue: records it once; false when replied, not due or not an instruction. */
@@ -540,7 +619,8 @@ public class ItemService {
     return viewer.all()
         || viewer.userId().equals(item.getLeadLeader())
         || viewer.userId().equals(item.getResponsiblePerson())
-        || viewer.unitCodes().contains(item.getUnitCode());
+        || viewer.unitCodes().contains(item.getUnitCode())
+        || item.getCoUnitCodes().stream().anyMatch(viewer.unitCodes()::contains);
   }
 
   @Transactional(readOnly = true)
@@ -568,7 +648,8 @@ public class ItemService {
         item.getProcessInstanceId(),
         progress.findByItemIdOrderByReportedAtAscIdAsc(item.getId()).stream()
             .map(p -> new Progress(p.getPercent(), p.getNote(), p.getReportedBy(),
-                organisation.nameOf(p.getReportedBy()), at(p.getReportedAt()))).toList(),
+                organisation.nameOf(p.getReportedBy()), at(p.getReportedAt()), p.getUnitCode(),
+                p.getUnitCode() == null ? null : organisation.unitName(p.getUnitCode()), p.getUnitCode() != null)).toList(),
         reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
             .map(r -> new Review(r.getLevel(), r.getLevel().label(), r.getSubmissionRound(), r.getReviewer(),
                 organisation.nameOf(r.getReviewer()), r.isApproved(), r.getQualityScore(), r.getComment(),
@@ -583,7 +664,8 @@ public class ItemService {
                 e.getActor() == null || SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
                 e.getDetail(), at(e.getOccurredAt()))).toList(),
         kids.stream().map(k -> summary(k, today)).toList(),
-        childProgress);
+        childProgress, item.getCoUnitCodes(),
+        item.getCoUnitCodes().stream().map(c -> new ItemViews.CoUnit(c, organisation.unitName(c))).toList());
   }
 
   /** The ledger (台账): filtered, paged, newest first; each viewer sees what DESIGN.md §3 allows. */
@@ -619,8 +701,10 @@ public class ItemService {
       throw invalid("year", "年份不正确：" + year);
     }
     List<String> units = viewer.unitCodes().isEmpty() ? List.of("") : viewer.unitCodes();
-    return tally(year, items.statsRowsVisibleTo(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1),
-        ItemStatus.OPEN, Time.today(), units, viewer.userId()));
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = LocalDate.of(year + 1, 1, 1);
+    return tally(year, items.statsRowsVisibleTo(from, to, ItemStatus.OPEN, Time.today(), units, viewer.userId()),
+        items.coUnitRowsOf(from, to, ItemStatus.OPEN, units));
   }
 
   /**
@@ -633,10 +717,12 @@ public class ItemService {
   }
 
   private Stats stats(int year, LocalDate from, LocalDate to) {
-    return tally(year, items.statsRows(from, to, ItemStatus.OPEN, Time.today()));
+    return tally(year, items.statsRows(from, to, ItemStatus.OPEN, Time.today()),
+        items.coUnitRows(from, to, ItemStatus.OPEN));
   }
 
-  private Stats tally(int year, List<Object[]> rows) {
+  /** rows: the lead units' figures (statsRows); coRows: (co-unit, items, open items), the column 协办事项. */
+  private Stats tally(int year, List<Object[]> rows, List<Object[]> coRows) {
     Tally total = new Tally();
     Map<String, Tally> byUnit = new TreeMap<>();
     for (Object[] row : rows) {
@@ -648,8 +734,14 @@ public class ItemService {
       total.add(status, source, n);
       byUnit.computeIfAbsent(unit, u -> new Tally()).add(status, source, n);
     }
+    for (Object[] row : coRows) {
+      Tally t = byUnit.computeIfAbsent((String) row[0], u -> new Tally());
+      t.coResponsible = ((Number) row[1]).longValue();
+      t.coResponsibleOpen = row[2] == null ? 0 : ((Number) row[2]).longValue();
+    }
     List<UnitCounts> units = new ArrayList<>();
-    byUnit.forEach((unit, t) -> units.add(new UnitCounts(unit, organisation.unitName(unit), t.counts())));
+    byUnit.forEach((unit, t) -> units.add(new UnitCounts(unit, organisation.unitName(unit), t.counts(),
+        t.coResponsible, t.coResponsibleOpen)));
     return new Stats(year, total.counts(), units);
   }
 
@@ -660,6 +752,8 @@ public class ItemService {
     long due;
     long replied;
     long onTime;
+    long coResponsible;
+    long coResponsibleOpen;
 
     /** n = count, overdue now, replied, replied on time, reply due by today or replied. */
     void add(ItemStatus status, ItemSource source, long[] n) {
@@ -818,7 +912,8 @@ public class ItemService {
     return new ItemSummary(i.getCode(), i.getTitle(), i.getSource(), i.getCategory(), i.getUnitCode(),
         organisation.unitName(i.getUnitCode()), i.getLeadLeader(), i.getResponsiblePerson(), i.getIssuedOn(),
         i.getDeadline(), i.getStatus(), i.isOverdue(today), i.isExtended(), i.light(today),
-        i.getProgressPercent(), i.getFinalScore(), i.getParentCode());
+        i.getProgressPercent(), i.getFinalScore(), i.getParentCode(), i.getCoUnitCodes(),
+        i.getCoUnitCodes().stream().map(organisation::unitName).toList());
   }
 
   // --- helpers --------------------------------------------------------------------------------
@@ -841,16 +936,20 @@ public class ItemService {
   }
 
   private static int percent(BigDecimal p) {
+    return percent(p, "progressPercent");
+  }
+
+  private static int percent(BigDecimal p, String field) {
     if (p == null) {
-      throw invalid("progressPercent", "请填写完成进度（0–100）");
+      throw invalid(field, "请填写完成进度（0–100）");
     }
     if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
-      throw invalid("progressPercent", "完成进度应在 0 到 100 之间：" + p.stripTrailingZeros().toPlainString());
+      throw invalid(field, "完成进度应在 0 到 100 之间：" + p.stripTrailingZeros().toPlainString());
     }
     try {
       return p.intValueExact();
     } catch (ArithmeticException e) {
-      throw invalid("progressPercent", "完成进度应为整数：" + p.toPlainString());
+      throw invalid(field, "完成进度应为整数：" + p.toPlainString());
     }
   }
 

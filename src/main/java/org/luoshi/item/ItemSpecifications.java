@@ -12,6 +12,15 @@ final class ItemSpecifications {
 
   private ItemSpecifications() {}
 
+  /** The ids of the items naming one of the units as a co-unit (协办单位). */
+  private static jakarta.persistence.criteria.Subquery<Long> coItems(jakarta.persistence.criteria.CriteriaQuery<?> query,
+      java.util.Collection<String> units) {
+    var sub = query.subquery(Long.class);
+    var item = sub.from(Item.class);
+    jakarta.persistence.criteria.Join<Item, String> co = item.join("coUnitCodes");
+    return sub.select(item.get("id")).where(co.in(units));
+  }
+
   static Specification<Item> ledger(LedgerQuery q, Viewer viewer, LocalDate today) {
     return (root, query, cb) -> {
       List<Predicate> p = new ArrayList<>();
@@ -21,11 +30,15 @@ final class ItemSpecifications {
         visible.add(cb.equal(root.get("responsiblePerson"), viewer.userId()));
         if (!viewer.unitCodes().isEmpty()) {
           visible.add(root.get("unitCode").in(viewer.unitCodes()));
+          visible.add(root.get("id").in(coItems(query, viewer.unitCodes())));
         }
         p.add(cb.or(visible.toArray(Predicate[]::new)));
       }
       if (q.unitCode() != null) {
         p.add(cb.equal(root.get("unitCode"), q.unitCode()));
+      }
+      if (q.coUnitCode() != null) {
+        p.add(root.get("id").in(coItems(query, java.util.List.of(q.coUnitCode()))));
       }
       if (q.status() != null) {
         p.add(cb.equal(root.get("status"), q.status()));

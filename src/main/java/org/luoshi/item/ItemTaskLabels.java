@@ -78,7 +78,7 @@ class ItemTaskLabels implements TaskListener {
     return switch (key) {
       case "acceptItem", "reassignItem" -> today.plusDays(settings.acceptWithinDays());
       case "planItem" -> today.plusDays(settings.planWithinDays());
-      case "reportProgress" -> YearMonth.from(today).atEndOfMonth();
+      case "reportProgress", "reportCoProgress" -> YearMonth.from(today).atEndOfMonth();
       case "submitCompletion" -> deadline;
       case "approveExtension", "verifyCompletion", "reviewClosure", "confirmClosure" ->
           today.plusDays(settings.reviewWithinDays());

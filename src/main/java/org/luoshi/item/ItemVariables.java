@@ -28,6 +28,11 @@ final class ItemVariables {
     v.put("categoryName", item.getCategory().label());
     v.put("unitCode", item.getUnitCode());
     v.put("unitName", organisation.unitName(item.getUnitCode()));
+    // 协办单位 as the start form writes them (a Json list) and by name for the task forms
+    v.put("coUnitCodes", SpinValues.jsonValue(item.getCoUnitCodes().stream().map(ItemVariables::quote)
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"))).create());
+    v.put("coUnitNames", item.getCoUnitCodes().isEmpty() ? "无"
+        : String.join("、", item.getCoUnitCodes().stream().map(organisation::unitName).toList()));
     v.put("leadLeader", item.getLeadLeader());
     v.put("leadLeaderName", organisation.nameOf(item.getLeadLeader()));
     v.put("target", item.getTarget());

@@ -15,7 +15,11 @@ public final class ItemViews {
       String code, String title, ItemSource source, ItemCategory category, String unitCode,
       String unitName, String leadLeader, String responsiblePerson, LocalDate issuedOn,
       LocalDate deadline, ItemStatus status, boolean overdue, boolean extended, Light light,
-      int progressPercent, BigDecimal finalScore, String parentCode) {}
+      int progressPercent, BigDecimal finalScore, String parentCode, List<String> coUnitCodes,
+      List<String> coUnitNames) {}
+
+  /** A co-responsible unit (协办单位). */
+  public record CoUnit(String unitCode, String unitName) {}
 
   /** An item with its whole history. */
   public record ItemDetail(
@@ -30,10 +34,11 @@ public final class ItemViews {
       OffsetDateTime closedAt, String parentCode, String processInstanceId,
       List<Progress> progress, List<Review> reviews, List<Extension> extensions,
       String completionNote, List<Event> events, List<ItemSummary> children,
-      ChildProgress childProgress) {}
+      ChildProgress childProgress, List<String> coUnitCodes, List<CoUnit> coUnits) {}
 
+  /** A progress report; {@code unitCode}/{@code unitName} name the co-unit (协办单位) whose part it is, null for the lead unit's. */
   public record Progress(int percent, String note, String reportedBy, String reportedByName,
-      OffsetDateTime reportedAt) {}
+      OffsetDateTime reportedAt, String unitCode, String unitName, boolean coUnit) {}
 
   public record Review(ReviewLevel level, String levelName, int submissionRound, String reviewer,
       String reviewerName, boolean approved, BigDecimal qualityScore, String comment,
@@ -60,7 +65,12 @@ public final class ItemViews {
   /** {@code GET /api/stats}: the seed's figures (1619 = 414 + 332 + 873). */
   public record Stats(int year, Counts total, List<UnitCounts> byUnit) {}
 
-  public record UnitCounts(String unitCode, String unitName, Counts counts) {}
+  /**
+   * A unit's figures: {@code counts} of the items it leads; {@code coResponsible} how many items of the
+   * year name it as a co-unit (协办事项), {@code coResponsibleOpen} how many of those are still open.
+   */
+  public record UnitCounts(String unitCode, String unitName, Counts counts, long coResponsible,
+      long coResponsibleOpen) {}
 
   /**
    * issued = closed + closing + inProgress + returned + cancelled, where inProgress counts items

@@ -34,9 +34,18 @@ public class ProgressReport {
   @Column(name = "reported_at", nullable = false)
   private Instant reportedAt;
 
+  /** The co-unit (协办单位) whose part this reports; null for the lead unit's report. */
+  @Column(name = "unit_code", length = 64)
+  private String unitCode;
+
   protected ProgressReport() {}
 
   ProgressReport(Long itemId, int percent, String note, String reportedBy, Instant reportedAt) {
+    this(itemId, percent, note, reportedBy, reportedAt, null);
+  }
+
+  ProgressReport(Long itemId, int percent, String note, String reportedBy, Instant reportedAt, String unitCode) {
+    this.unitCode = unitCode;
     this.itemId = itemId;
     this.percent = percent;
     this.note = note;
@@ -62,6 +71,10 @@ public class ProgressReport {
 
   public String getReportedBy() {
     return reportedBy;
+  }
+
+  public String getUnitCode() {
+    return unitCode;
   }
 
   public Instant getReportedAt() {

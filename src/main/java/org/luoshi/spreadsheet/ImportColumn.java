@@ -11,7 +11,9 @@ enum ImportColumn {
   LEADER("分管领导", "leadLeader", true),
   DEADLINE("截止日期", "deadline", true),
   TARGET("工作目标", "target", true),
-  ISSUED_ON("下发日期", "issuedOn", false);
+  ISSUED_ON("下发日期", "issuedOn", false),
+  /** Units by name or code, separated by 、 , ， ； or ; (may be empty). */
+  CO_UNITS("协办单位", "coUnitCodes", false);
 
   private final String header;
   private final String field;

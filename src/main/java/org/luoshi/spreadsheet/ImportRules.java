@@ -17,6 +17,7 @@ import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Person;
 import org.luoshi.identity.Unit;
 import org.luoshi.item.ItemCategory;
+import org.luoshi.item.ItemService;
 import org.luoshi.item.ItemSource;
 import org.luoshi.spreadsheet.ImportSheet.RawRow;
 import org.luoshi.spreadsheet.ImportSheet.Value;
@@ -114,6 +115,7 @@ class ImportRules {
         }
       }
     }
+    List<Unit> coUnits = coUnits(c, unitsByName, unit);
     LocalDate deadline = c.date(ImportColumn.DEADLINE);
     String target = c.text(ImportColumn.TARGET);
     LocalDate issuedOn = c.date(ImportColumn.ISSUED_ON);
@@ -135,8 +137,55 @@ class ImportRules {
     }
     ImportedItem item = new ImportedItem(title, source, source == null ? null : source.label(), category,
         category == null ? null : category.label(), unit == null ? null : unit.code(), unit == null ? null : unit.name(),
-        leader == null ? null : leader.id(), leader == null ? null : leader.name(), deadline, target, issuedOn);
+        leader == null ? null : leader.id(), leader == null ? null : leader.name(), deadline, target, issuedOn,
+        coUnits.stream().map(Unit::code).toList(), coUnits.stream().map(Unit::name).toList());
     return new PreviewRow(raw.row(), errors.isEmpty(), List.copyOf(errors), item);
+  }
+
+  /**
+   * The column 协办单位: units by name or code, separated by 、 , ， ； or ;. Each must exist, none twice,
+   * not the lead unit, at most {@value ItemService#MAX_CO_UNITS} (the rules of POST /api/items).
+   */
+  private List<Unit> coUnits(Cells c, Map<String, List<Unit>> unitsByName, Unit lead) {
+    String text = c.text(ImportColumn.CO_UNITS);
+    List<Unit> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    for (String part : text.split("[、,，;；\\n]+")) {
+      String name = part.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      List<Unit> named = unitsByName.getOrDefault(name, List.of());
+      Unit u;
+      if (named.size() > 1) {
+        c.error(ImportColumn.CO_UNITS, "有多个名为“" + Inputs.excerpt(name) + "”的单位，请在协办单位中填写单位代码");
+        return List.of();
+      } else if (named.size() == 1) {
+        u = named.get(0);
+      } else {
+        u = organisation.unit(name).orElse(null);
+      }
+      if (u == null) {
+        c.error(ImportColumn.CO_UNITS, "协办单位中没有这个单位：" + Inputs.excerpt(name));
+        return List.of();
+      }
+      if (lead != null && u.code().equals(lead.code())) {
+        c.error(ImportColumn.CO_UNITS, "协办单位不能是牵头的责任单位本身：" + u.name());
+        return List.of();
+      }
+      if (out.stream().anyMatch(x -> x.code().equals(u.code()))) {
+        c.error(ImportColumn.CO_UNITS, "协办单位重复：" + u.name());
+        return List.of();
+      }
+      out.add(u);
+    }
+    if (out.size() > ItemService.MAX_CO_UNITS) {
+      c.error(ImportColumn.CO_UNITS, "协办单位最多 " + ItemService.MAX_CO_UNITS + " 个（现为 " + out.size() + " 个）");
+      return List.of();
+    }
+    return out;
   }
 
   /** A row's cells, read with the bounds of their fields; problems go to the row's errors. */

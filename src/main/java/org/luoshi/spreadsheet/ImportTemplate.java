@@ -43,7 +43,7 @@ final class ImportTemplate {
       Sheet list = wb.createSheet("责任清单");
       Row head = list.createRow(0);
       ImportColumn[] columns = ImportColumn.values();
-      int[] widths = {36, 16, 12, 22, 12, 14, 40, 14};
+      int[] widths = {36, 16, 12, 22, 12, 14, 40, 14, 30};
       for (int i = 0; i < columns.length; i++) {
         var cell = head.createCell(i);
         cell.setCellValue(columns[i].templateHeader());
@@ -84,6 +84,7 @@ final class ImportTemplate {
           {"截止日期*", "日期，如 2026-12-31；不能早于下发日期。"},
           {"工作目标*", "不超过 2000 字。"},
           {"下发日期", "补录以往已下发的事项时填写（不能晚于今天）；不填为导入当天。"},
+          {"协办单位", "可不填。填写单位名称或代码，多个用顿号“、”或逗号分隔，最多 10 个；不能与责任单位（牵头单位）相同，不能重复。"},
           {"注意", "请直接填写数值，不要使用公式；上传后先预览核对，确认后才正式下发。"},
           {"", ""},
           {"示例", "以下一行仅为示例，请勿复制到“责任清单”工作表。"}};
@@ -98,7 +99,8 @@ final class ImportTemplate {
       Row example = help.createRow(r);
       String[] values = {"推进城区老旧小区改造", ItemSource.KEY_TASK.label(), ItemCategory.PROJECTS.label(),
           units.isEmpty() ? "区住建局" : units.get(0).name(), leaders.isEmpty() ? "张三" : leaders.get(0).name(),
-          "2026-12-31", "年内完成 12 个小区改造，惠及居民 3000 户", ""};
+          "2026-12-31", "年内完成 12 个小区改造，惠及居民 3000 户", "",
+          units.size() < 2 ? "区财政局、区自然资源局" : units.get(1).name()};
       for (int i = 0; i < columns.length; i++) {
         exampleHead.createCell(i).setCellValue(columns[i].templateHeader());
         exampleHead.getCell(i).setCellStyle(bold);

@@ -16,7 +16,7 @@ public final class ImportViews {
   /** A row as it would be issued; the names beside the codes for people to check. */
   public record ImportedItem(String title, ItemSource source, String sourceName, ItemCategory category,
       String categoryName, String unitCode, String unitName, String leadLeader, String leadLeaderName,
-      LocalDate deadline, String target, LocalDate issuedOn) {}
+      LocalDate deadline, String target, LocalDate issuedOn, List<String> coUnitCodes, List<String> coUnitNames) {}
 
   /** A row of the spreadsheet: its number as Excel shows it, ok when nothing is wrong. */
   public record PreviewRow(int row, boolean ok, List<FieldError> errors, ImportedItem item) {}

@@ -85,7 +85,7 @@ class Imports {
       ImportedItem i = row.item();
       try {
         codes.add(items.create(new IssueRequest(i.title(), i.source(), i.unitCode(), i.leadLeader(), i.deadline(),
-            i.target(), null, i.issuedOn(), i.category(), null), user).code());
+            i.target(), null, i.issuedOn(), i.category(), null, i.coUnitCodes()), user).code());
       } catch (DomainException e) {
         throw new DomainException(e.kind(), e.field(), "第 " + row.row() + " 行：" + e.reason() + "（未导入任何事项）");
       }

@@ -19,7 +19,7 @@ import org.luoshi.item.ItemViews.ItemSummary;
  */
 final class LedgerWorkbook {
 
-  static final List<String> HEADERS = List.of("编号", "事项名称", "事项来源", "工作类别", "责任单位", "分管领导", "责任人",
+  static final List<String> HEADERS = List.of("编号", "事项名称", "事项来源", "工作类别", "责任单位", "协办单位", "分管领导", "责任人",
       "下发日期", "截止日期", "状态", "是否逾期", "是否延期", "红黄绿灯", "完成进度（%）", "综合得分", "上级事项编号");
   /** Excel's last row (1,048,576) less the header. */
   static final int MAX_ROWS = 1_048_575;
@@ -38,7 +38,7 @@ final class LedgerWorkbook {
       CellStyle date = wb.createCellStyle();
       date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
       SXSSFSheet sheet = wb.createSheet("责任清单台账");
-      int[] widths = {14, 40, 14, 12, 20, 10, 10, 12, 12, 12, 10, 10, 10, 14, 10, 16};
+      int[] widths = {14, 40, 14, 12, 20, 24, 10, 10, 12, 12, 12, 10, 10, 10, 14, 10, 16};
       Row head = sheet.createRow(0);
       for (int i = 0; i < HEADERS.size(); i++) {
         var cell = head.createCell(i);
@@ -56,6 +56,7 @@ final class LedgerWorkbook {
         row.createCell(c++).setCellValue(i.source().label());
         row.createCell(c++).setCellValue(i.category() == null ? "" : i.category().label());
         row.createCell(c++).setCellValue(i.unitName());
+        row.createCell(c++).setCellValue(String.join("、", i.coUnitNames()));
         row.createCell(c++).setCellValue(organisation.nameOf(i.leadLeader()));
         row.createCell(c++).setCellValue(i.responsiblePerson() == null ? "" : organisation.nameOf(i.responsiblePerson()));
         var issued = row.createCell(c++);

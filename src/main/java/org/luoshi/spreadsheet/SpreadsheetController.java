@@ -67,9 +67,10 @@ class SpreadsheetController {
       @RequestParam(required = false) String parentCode,
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) String coUnitCode,
       HttpServletResponse response) throws IOException {
     LedgerQuery query = new LedgerQuery(blank(unitCode), status, source, category, overdue, light, blank(leadLeader),
-        blank(responsiblePerson), blank(parentCode), year, blank(q), 0, 1);
+        blank(responsiblePerson), blank(parentCode), year, blank(q), 0, 1, blank(coUnitCode));
     Viewer viewer = Viewer.of(user);
     long count = ledger.count(query, viewer);
     if (count > LedgerWorkbook.MAX_ROWS) {

@@ -125,6 +125,19 @@ class ResponsibilityItemProcessTest {
     Mocks.register("instructionReply", (JavaDelegate) e -> calls.add("reply chased"));
     Mocks.register("itemEscalation", (JavaDelegate) e -> calls.add("escalate " + e.getVariableLocal("level")));
     Mocks.register("itemSchedule", new Schedule());
+    coUnits = List.of();
+    Mocks.register("itemCoUnits", new CoUnits());
+    Mocks.register("reportCoProgressListener", (TaskListener) t -> calls.add("co " + t.getEventName() + " "
+        + t.getExecution().getVariableLocal("coUnitCode")));
+  }
+
+  /** The item's co-units (协办单位), as ItemCoUnits reads them from the item. */
+  private List<String> coUnits = List.of();
+
+  public class CoUnits {
+    public List<String> codes(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return coUnits;
+    }
   }
 
   @AfterEach
@@ -491,5 +504,41 @@ class ResponsibilityItemProcessTest {
     complete(task("reportProgress", pi), withVariables("progressPercent", 40, "progressNote", "已完成方案制定"));
     assertThat(pi).isWaitingAt("submitCompletion").hasPassed("progressReported");
     Assertions.assertThat(timer("progressTimer")).as("the cycle goes on").isNotNull();
+  }
+
+  @Test
+  void eachCoUnitReportsItsPartBesideTheResponsiblePerson() {
+    coUnits = List.of("T2", "T3");
+    ProcessInstance pi = issue("KEY_TASK");
+    acceptAndPlan(pi);
+    runtimeService().setVariable(pi.getId(), "responsiblePerson", "t1a");
+    fire("progressTimer");
+    assertThat(task("reportProgress", pi)).isAssignedTo("t1a");
+    List<org.camunda.bpm.engine.task.Task> co = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("reportCoProgress").list();
+    Assertions.assertThat(co).hasSize(2);
+    Assertions.assertThat(co).extracting(t -> org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("unit-T2", "unit-T3");
+    Assertions.assertThat(calls).contains("co create T2", "co create T3");
+
+    complete(task("reportProgress", pi), withVariables("progressPercent", 40, "progressNote", "已完成方案制定"));
+    assertThat(pi).as("the month's report waits for the co-units").hasNotPassed("progressReported");
+    for (var t : co) {
+      org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().complete(t.getId(), withVariables("coProgressPercent", 30, "coProgressNote", "配合完成选址"));
+    }
+    Assertions.assertThat(calls).contains("co complete T2", "co complete T3");
+    assertThat(pi).isWaitingAt("submitCompletion").hasPassed("progressJoin", "progressReported");
+  }
+
+  @Test
+  void withoutCoUnitsTheMonthlyReportIsTheResponsiblePersonsAlone() {
+    ProcessInstance pi = issue("KEY_TASK");
+    acceptAndPlan(pi);
+    runtimeService().setVariable(pi.getId(), "responsiblePerson", "t1a");
+    fire("progressTimer");
+    Assertions.assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("reportCoProgress").count()).as("an empty collection completes at once").isZero();
+    complete(task("reportProgress", pi), withVariables("progressPercent", 40, "progressNote", "已完成方案制定"));
+    assertThat(pi).isWaitingAt("submitCompletion").hasPassed("reportCoProgress#multiInstanceBody", "progressJoin", "progressReported");
   }
 }

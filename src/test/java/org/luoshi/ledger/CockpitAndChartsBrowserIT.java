@@ -160,14 +160,14 @@ class CockpitAndChartsBrowserIT {
     return rows;
   }
 
-  /** Unit name → issued, closed, …, as the completion chart's table lists them. */
+  /** Unit name → issued, closed, …, overdue, co-items (协办事项), as the completion chart's table lists them. */
   private static Map<String, List<String>> unitRows(JsonNode stats) {
     Map<String, List<String>> out = new java.util.HashMap<>();
     stats.get("byUnit").forEach(u -> {
       JsonNode c = u.get("counts");
       out.put(u.get("unitName").asText(), List.of(u.get("unitName").asText(), c.get("issued").asText(),
           c.get("closed").asText(), c.get("closing").asText(), c.get("inProgress").asText(), c.get("returned").asText(),
-          c.get("cancelled").asText(), c.get("overdue").asText()));
+          c.get("cancelled").asText(), c.get("overdue").asText(), u.get("coResponsible").asText()));
     });
     return out;
   }

@@ -37,7 +37,7 @@ class SpreadsheetIT {
   static final Instant NOW = Instant.parse("2026-06-01T02:00:00Z");
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final List<String> HEADERS = List.of("事项名称*", "事项来源*", "工作类别", "责任单位*", "分管领导*", "截止日期*",
-      "工作目标*", "下发日期");
+      "工作目标*", "下发日期", "协办单位");
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
@@ -71,7 +71,7 @@ class SpreadsheetIT {
     assertThat(all.header("Content-Disposition")).startsWith("attachment; filename=\"")
         .contains("filename*=UTF-8''%E8%B4%A3%E4%BB%BB%E6%B8%85%E5%8D%95%E5%8F%B0%E8%B4%A6-20260601.xlsx");
     List<List<String>> rows = rows(all.body());
-    assertThat(rows.get(0)).containsExactly("编号", "事项名称", "事项来源", "工作类别", "责任单位", "分管领导", "责任人",
+    assertThat(rows.get(0)).containsExactly("编号", "事项名称", "事项来源", "工作类别", "责任单位", "协办单位", "分管领导", "责任人",
         "下发日期", "截止日期", "状态", "是否逾期", "是否延期", "红黄绿灯", "完成进度（%）", "综合得分", "上级事项编号");
     assertThat(rows).hasSize(1204); // past the batch of 1,000, every row once, newest (highest id) first
     assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).distinct().count()).isEqualTo(1203);
@@ -84,7 +84,7 @@ class SpreadsheetIT {
     assertThat(rows(closedT1.body())).hasSize((int) expected + 1);
     assertThat(rows(closedT1.body()).subList(1, (int) expected + 1)).allSatisfy(r -> {
       assertThat(r.get(4)).isEqualTo("测试一局");
-      assertThat(r.get(9)).isEqualTo("已销号");
+      assertThat(r.get(10)).isEqualTo("已销号");
     });
     // a unit member only her unit's rows, a leader who leads none nothing
     List<List<String>> t2 = rows(http.as("t2a").download("/api/items.xlsx").body());
@@ -268,6 +268,39 @@ class SpreadsheetIT {
 
   private long items() {
     return jdbc.queryForObject("select count(*) from ls_item", Long.class);
+  }
+
+  @Test
+  void theColumnCoUnitsIsCheckedPerRowImportedAndExported() throws IOException {
+    long before = items();
+    byte[] bad = sheet(List.of(
+        row("协办一", "重点工作", "", "测试一局", "分管一", "2026-12-31", "目标", "", "测试二局、不存在局"),
+        row("协办二", "重点工作", "", "测试一局", "分管一", "2026-12-31", "目标", "", "T1"),
+        row("协办三", "重点工作", "", "测试一局", "分管一", "2026-12-31", "目标", "", "测试二局,T2")));
+    JsonNode p = http.as("office1").upload("/api/items/import", "file", "清单.xlsx", XLSX, bad, Map.of()).json();
+    JsonNode rows = p.get("rows");
+    assertThat(rows.get(0).get("row").asInt()).isEqualTo(2);
+    assertThat(errors(rows.get(0))).containsExactly(Map.entry("coUnitCodes", "协办单位中没有这个单位：不存在局"));
+    assertThat(errors(rows.get(1))).containsExactly(Map.entry("coUnitCodes", "协办单位不能是牵头的责任单位本身：测试一局"));
+    assertThat(errors(rows.get(2))).containsExactly(Map.entry("coUnitCodes", "协办单位重复：测试二局"));
+    assertThat(p.get("ready").asBoolean()).isFalse();
+    assertThat(items()).isEqualTo(before);
+
+    byte[] good = sheet(List.of(
+        row("协办事项导入", "重点工作", "", "测试一局", "分管一", "2026-12-31", "目标", "", "测试二局、T3")));
+    JsonNode ok = http.as("office1").upload("/api/items/import", "file", "清单.xlsx", XLSX, good, Map.of()).json();
+    assertThat(ok.get("ready").asBoolean()).as(ok.toString()).isTrue();
+    assertThat(ok.get("rows").get(0).get("item").get("coUnitNames").toString()).isEqualTo("[\"测试二局\",\"测试街道\"]");
+    Http.Response r = http.as("office1").post("/api/items/import/" + ok.get("token").asText(), Map.of());
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    String code = r.json().get("created").get(0).asText();
+    JsonNode item = http.as("office1").get("/api/items/" + code).json();
+    assertThat(item.get("coUnitCodes").toString()).isEqualTo("[\"T2\",\"T3\"]");
+
+    List<List<String>> export = rows(http.as("office1").download("/api/items.xlsx?coUnitCode=T3").body());
+    List<String> exported = export.stream().filter(x -> x.get(0).equals(code)).findFirst().orElseThrow();
+    assertThat(exported.get(4)).isEqualTo("测试一局");
+    assertThat(exported.get(5)).isEqualTo("测试二局、测试街道");
   }
 
   static List<Object> row(Object... values) {

@@ -387,6 +387,14 @@ class BadInputIT {
     post("an object for the title", "office1", items, with(item(), "title", Map.of("zh", "标题")), "title", "事项名称应为文本");
     post("a list for the deadline", "office1", items, with(item(), "deadline", List.of("2026-06-30")), "deadline",
         "截止日期");
+    post("an unknown co-unit", "office1", items, with(item(), "coUnitCodes", List.of("NOPE")), "coUnitCodes",
+        "协办单位中没有这个单位：NOPE");
+    post("the lead unit as its own co-unit", "office1", items, with(item(), "coUnitCodes", List.of("T1")), "coUnitCodes",
+        "协办单位不能是牵头的责任单位本身");
+    post("a co-unit twice", "office1", items, with(item(), "coUnitCodes", List.of("T2", "T2")), "coUnitCodes",
+        "协办单位重复");
+    post("an object for the co-units", "office1", items, with(item(), "coUnitCodes", Map.of("unit", "T2")), "coUnitCodes",
+        "协办单位");
     post("an unknown field", "office1", items, with(item(), "owner", "t1a"), "owner", "未知字段：owner");
     post("trailing garbage after the body", "office1", items, json(item()) + "{}", null, "JSON");
     post("a body that is not JSON", "office1", items, "{\"title\": 推进", "title", "请求体不是有效的 JSON");
