@@ -19,7 +19,7 @@ import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.interview.InterviewView;
 import org.luoshi.interview.Interviews;
-import org.luoshi.item.ItemService;
+import org.luoshi.item.ItemFigures;
 import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
 import org.luoshi.scoring.Period;
@@ -53,7 +53,7 @@ public class AssessmentService {
   private final AssessmentResultRepository results;
   private final ConsequenceRepository consequences;
   private final Rankings rankings;
-  private final ItemService items;
+  private final ItemFigures items;
   private final Interviews interviews;
   private final Notifications notifications;
   private final Organisation organisation;
@@ -63,7 +63,7 @@ public class AssessmentService {
   private final AssessmentProperties properties;
 
   AssessmentService(AssessmentRepository assessments, AssessmentLedger ledger, AssessmentResultRepository results,
-      ConsequenceRepository consequences, Rankings rankings, ItemService items,
+      ConsequenceRepository consequences, Rankings rankings, ItemFigures items,
       Interviews interviews, Notifications notifications, Organisation organisation, AccessPolicy access,
       RuntimeService runtime,
       Privileged privileged, AssessmentProperties properties) {

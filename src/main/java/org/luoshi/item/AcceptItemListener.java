@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("acceptItemListener")
 class AcceptItemListener implements TaskListener {
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemProcess process;
 
-  AcceptItemListener(ItemService items, ItemProcess process) {
+  AcceptItemListener(ItemSteps items, ItemProcess process) {
     this.items = items;
     this.process = process;
   }

@@ -14,10 +14,13 @@ import org.springframework.stereotype.Component;
 class ApproveExtensionListener implements TaskListener {
 
   private final ItemService items;
+
+  private final ItemSteps steps;
   private final ItemProcess process;
 
-  ApproveExtensionListener(ItemService items, ItemProcess process) {
+  ApproveExtensionListener(ItemService items, ItemSteps steps, ItemProcess process) {
     this.items = items;
+    this.steps = steps;
     this.process = process;
   }
 
@@ -26,7 +29,7 @@ class ApproveExtensionListener implements TaskListener {
     Vars v = Vars.of(task);
     boolean approved = v.requiredBool("approved", "是否同意延期");
     String code = process.code(task);
-    items.decideExtension(code, approved, v.text("comment"), process.actor(task));
+    steps.decideExtension(code, approved, v.text("comment"), process.actor(task));
     task.setVariable("approved", approved);
     process.refresh(task.getExecution(), items.byCode(code));
   }

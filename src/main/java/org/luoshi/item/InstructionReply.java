@@ -15,13 +15,16 @@ class InstructionReply implements JavaDelegate {
   private final ItemProcess process;
 
   private final ItemService items;
+
+  private final ItemSteps steps;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final ItemAudience audience;
 
-  InstructionReply(ItemService items, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
+  InstructionReply(ItemService items, ItemSteps steps, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
     this.process = process;
     this.items = items;
+    this.steps = steps;
     this.texts = texts;
     this.notifications = notifications;
     this.audience = audience;
@@ -30,7 +33,7 @@ class InstructionReply implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = process.code(execution);
-    if (!items.markReplyOverdue(code)) {
+    if (!steps.markReplyOverdue(code)) {
       return;
     }
     Item item = items.byCode(code);

@@ -12,12 +12,12 @@ class ItemChase implements JavaDelegate {
 
   private final ItemProcess process;
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final ItemAudience audience;
 
-  ItemChase(ItemService items, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
+  ItemChase(ItemSteps items, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
     this.process = process;
     this.items = items;
     this.texts = texts;

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component("itemClosing")
 class ItemClosing implements JavaDelegate {
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemProcess process;
 
-  ItemClosing(ItemService items, ItemProcess process) {
+  ItemClosing(ItemSteps items, ItemProcess process) {
     this.items = items;
     this.process = process;
   }

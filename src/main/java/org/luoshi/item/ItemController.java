@@ -26,14 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ItemController {
 
   private final ItemService items;
+
+  private final ItemLedger itemLedger;
+
+  private final ItemSteps steps;
   private final Interviews interviews;
   private final CurrentUser user;
   private final ItemLookup lookup;
   private final ItemInstructions instructions;
 
-  ItemController(ItemService items, Interviews interviews, CurrentUser user, ItemLookup lookup,
+  ItemController(ItemService items, ItemLedger itemLedger, ItemSteps steps, Interviews interviews, CurrentUser user, ItemLookup lookup,
       ItemInstructions instructions) {
     this.items = items;
+    this.itemLedger = itemLedger;
+    this.steps = steps;
     this.interviews = interviews;
     this.user = user;
     this.lookup = lookup;
@@ -66,7 +72,7 @@ class ItemController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       @RequestParam(required = false) String coUnitCode) {
-    return items.ledger(new LedgerQuery(blank(unitCode), status, source, category, overdue, light, blank(leadLeader),
+    return itemLedger.ledger(new LedgerQuery(blank(unitCode), status, source, category, overdue, light, blank(leadLeader),
         blank(responsiblePerson), blank(parentCode), year, blank(q), page, size, blank(coUnitCode)), Viewer.of(user));
   }
 
@@ -79,7 +85,7 @@ class ItemController {
     if (request == null) {
       throw DomainException.invalid(null, "缺少请求体");
     }
-    return items.reportProgressNowSummary(code, request.progressPercent(), request.progressNote(), user.id());
+    return steps.reportProgressNowSummary(code, request.progressPercent(), request.progressNote(), user.id());
   }
 
   /**
@@ -91,7 +97,7 @@ class ItemController {
 
   @GetMapping("/api/items/{code}")
   ItemWithInterviews item(@PathVariable String code) {
-    ItemDetail detail = items.detail(code, Viewer.of(user));
+    ItemDetail detail = itemLedger.detail(code, Viewer.of(user));
     return new ItemWithInterviews(detail, instructions.of(code),
         interviews.forItem(code, user.id(), user.seesEverything()));
   }
@@ -107,7 +113,7 @@ class ItemController {
   @GetMapping("/api/stats")
   StatsWithInstructions stats(@RequestParam(required = false) Integer year) {
     Viewer viewer = Viewer.of(user);
-    Stats stats = items.stats(year == null ? Time.today().getYear() : year, viewer);
+    Stats stats = itemLedger.stats(year == null ? Time.today().getYear() : year, viewer);
     java.time.LocalDate month = Time.today().withDayOfMonth(1);
     var instructed = instructions.itemsInstructedBetween(month.atStartOfDay(Time.ZONE).toInstant(),
         month.plusMonths(1).atStartOfDay(Time.ZONE).toInstant());

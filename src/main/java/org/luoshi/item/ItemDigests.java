@@ -41,14 +41,20 @@ public class ItemDigests {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private final ItemService items;
+
+  private final ItemFigures itemFigures;
+
+  private final ItemLedger itemLedger;
   private final Organisation organisation;
   private final Notifications notifications;
   private final NotificationSettings settings;
   private final AccessPolicy access;
 
-  ItemDigests(ItemService items, Organisation organisation, Notifications notifications, NotificationSettings settings,
+  ItemDigests(ItemService items, ItemFigures itemFigures, ItemLedger itemLedger, Organisation organisation, Notifications notifications, NotificationSettings settings,
       AccessPolicy access) {
     this.items = items;
+    this.itemFigures = itemFigures;
+    this.itemLedger = itemLedger;
     this.organisation = organisation;
     this.notifications = notifications;
     this.settings = settings;
@@ -75,9 +81,9 @@ public class ItemDigests {
 
   @Transactional(readOnly = true)
   public Digest build(LocalDate day) {
-    List<Change> changes = items.changesOn(day);
-    List<ItemSummary> overdue = items.overdueNow();
-    List<ItemSummary> dueSoon = items.dueWithin(settings.digest().dueSoonDays());
+    List<Change> changes = itemFigures.changesOn(day);
+    List<ItemSummary> overdue = itemFigures.overdueNow();
+    List<ItemSummary> dueSoon = itemFigures.dueWithin(settings.digest().dueSoonDays());
     Map<String, List<String>> sections = new LinkedHashMap<>();
 
     if (!changes.isEmpty() || !overdue.isEmpty() || !dueSoon.isEmpty()) {
@@ -116,7 +122,7 @@ public class ItemDigests {
 
   private String district(LocalDate day, List<Change> changes, List<ItemSummary> overdue, List<ItemSummary> dueSoon) {
     StringBuilder b = new StringBuilder("【全区】\n");
-    Counts c = items.stats(day.getYear()).total();
+    Counts c = itemLedger.stats(day.getYear()).total();
     b.append(day.getYear()).append("年下发事项 ").append(c.issued()).append(" 项：已销号 ").append(c.closed())
         .append("，销号审核中 ").append(c.closing()).append("，落实中 ").append(c.inProgress())
         .append("，退回 ").append(c.returned()).append("，撤销 ").append(c.cancelled())

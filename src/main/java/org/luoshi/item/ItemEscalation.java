@@ -3,7 +3,6 @@ package org.luoshi.item;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
@@ -19,14 +18,17 @@ class ItemEscalation implements JavaDelegate {
   private final ItemProcess process;
 
   private final ItemService items;
+
+  private final ItemSteps steps;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final Organisation organisation;
   private final ItemAudience audience;
 
-  ItemEscalation(ItemService items, ItemNotices texts, Notifications notifications, Organisation organisation, ItemAudience audience, ItemProcess process) {
+  ItemEscalation(ItemService items, ItemSteps steps, ItemNotices texts, Notifications notifications, Organisation organisation, ItemAudience audience, ItemProcess process) {
     this.process = process;
     this.items = items;
+    this.steps = steps;
     this.texts = texts;
     this.notifications = notifications;
     this.organisation = organisation;
@@ -37,7 +39,7 @@ class ItemEscalation implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     EscalationLevel level = EscalationLevel.valueOf(String.valueOf(execution.getVariableLocal("level")));
     String code = process.code(execution);
-    if (!items.isOverdue(code)) {
+    if (!steps.isOverdue(code)) {
       return;
     }
     Item item = items.byCode(code);
@@ -45,7 +47,7 @@ class ItemEscalation implements JavaDelegate {
         ? audience.of(item).leader().list()
         : audience.of(item).principals().list();
     if (!notifications.send(texts.escalation(item, level), to).isEmpty()) {
-      items.recordEvent(code, "ESCALATED", ItemService.SYSTEM, level.label() + "：" + String.join("、",
+      steps.recordEvent(code, "ESCALATED", ItemService.SYSTEM, level.label() + "：" + String.join("、",
           to.stream().map(organisation::nameOf).toList()));
     }
   }

@@ -16,6 +16,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.TreeMap;
+import org.luoshi.item.ItemViews.Change;
+import org.luoshi.item.ItemViews.ItemSummary;
 import org.luoshi.common.DomainException;
 import org.luoshi.engine.Time;
 import org.springframework.stereotype.Service;
@@ -33,10 +38,19 @@ public class ItemFigures {
 
   private final EntityManager em;
   private final ItemRepository items;
+  private final ItemService service;
+  private final ReviewRecordRepository reviews;
+  private final ItemEventRepository events;
+  private final ProgressReportRepository progress;
 
-  ItemFigures(EntityManager em, ItemRepository items) {
+  ItemFigures(EntityManager em, ItemRepository items, ItemService service, ReviewRecordRepository reviews,
+      ItemEventRepository events, ProgressReportRepository progress) {
     this.em = em;
     this.items = items;
+    this.service = service;
+    this.reviews = reviews;
+    this.events = events;
+    this.progress = progress;
   }
 
   /** One month of a year: items issued in it, closed in it, and gone overdue in it. */
@@ -169,5 +183,129 @@ public class ItemFigures {
     if (year < 2000 || year > 2100) {
       throw DomainException.invalid("year", "年份应在 2000 到 2100 之间");
     }
+  }
+
+  // --- figures for scoring, rankings and reports --------------------------------------------
+
+  /** One level's score on one item, for the calibration report. */
+  public record ReviewSample(String reviewer, ReviewLevel level, BigDecimal score) {}
+
+  /** Closed items and their average final score, per unit or per person. */
+  public record ScoreGroup(String key, long closed, BigDecimal averageFinalScore) {}
+
+  @Transactional(readOnly = true)
+  public List<ReviewSample> reviewSamples(LocalDate from, LocalDate to) {
+    return reviews.scoredBetween(startOf(from), startOf(to)).stream()
+        .map(r -> new ReviewSample(r.getReviewer(), r.getLevel(), r.getQualityScore())).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<ScoreGroup> closedByUnit(LocalDate from, LocalDate to) {
+    return groups(items.closedByUnit(startOf(from), startOf(to)));
+  }
+
+  @Transactional(readOnly = true)
+  public List<ScoreGroup> closedByPerson(LocalDate from, LocalDate to) {
+    return groups(items.closedByPerson(startOf(from), startOf(to)));
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Long> overdueByUnit(LocalDate from, LocalDate to) {
+    return counts(items.overdueByUnit(from, to));
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Long> overdueByPerson(LocalDate from, LocalDate to) {
+    return counts(items.overdueByPerson(from, to));
+  }
+
+  /** Items per unit that went overdue in [from, to) and are still not done (not submitted, not closed). */
+  @Transactional(readOnly = true)
+  public Map<String, Long> overdueUncompletedByUnit(LocalDate from, LocalDate to) {
+    return counts(items.overdueOpenByUnit(from, to, ItemStatus.OPEN));
+  }
+
+  /** Items per responsible person that went overdue in [from, to) and are still not done. */
+  @Transactional(readOnly = true)
+  public Map<String, Long> overdueUncompletedByPerson(LocalDate from, LocalDate to) {
+    return counts(items.overdueOpenByPerson(from, to, ItemStatus.OPEN));
+  }
+
+  /** How often each unit returned an item it was issued in [from, to). */
+  @Transactional(readOnly = true)
+  public Map<String, Long> returnedByUnit(LocalDate from, LocalDate to) {
+    return counts(events.countByUnit("RETURNED", startOf(from), startOf(to)));
+  }
+
+  /** The items open and past their deadline today, earliest deadline first. */
+  @Transactional(readOnly = true)
+  public List<ItemSummary> overdueNow() {
+    LocalDate today = Time.today();
+    return items.overdueOpen(ItemStatus.OPEN, today).stream().map(i -> service.summary(i, today)).toList();
+  }
+
+  /**
+   * The items still open today whose deadline passed before {@code day} (a period's end, or today
+   * if earlier), earliest deadline first: the overdue list of a periodic report.
+   */
+  @Transactional(readOnly = true)
+  public List<ItemSummary> overdueBefore(LocalDate day) {
+    LocalDate today = Time.today();
+    LocalDate before = day.isAfter(today) ? today : day;
+    return items.overdueOpen(ItemStatus.OPEN, before).stream().map(i -> service.summary(i, today)).toList();
+  }
+
+  /** Open items whose deadline is today or within the next {@code days} days, earliest first. */
+  @Transactional(readOnly = true)
+  public List<ItemSummary> dueWithin(int days) {
+    LocalDate today = Time.today();
+    return items.dueBetween(ItemStatus.OPEN, today, today.plusDays(days)).stream().map(i -> service.summary(i, today)).toList();
+  }
+
+  /** What happened to items on a day (Beijing time): their events and progress reports, in order. */
+  @Transactional(readOnly = true)
+  public List<Change> changesOn(LocalDate day) {
+    Instant from = startOf(day);
+    Instant to = startOf(day.plusDays(1));
+    List<Change> changes = new ArrayList<>();
+    for (Object[] row : events.between(from, to)) {
+      ItemEvent e = (ItemEvent) row[0];
+      Item i = (Item) row[1];
+      changes.add(new Change(i.getCode(), i.getTitle(), e.getUnitCode(), i.getLeadLeader(), e.getType(),
+          eventLabel(e.getType()), e.getActor(), e.getDetail(), ItemService.at(e.getOccurredAt())));
+    }
+    for (Object[] row : progress.between(from, to)) {
+      ProgressReport p = (ProgressReport) row[0];
+      Item i = (Item) row[1];
+      changes.add(new Change(i.getCode(), i.getTitle(), i.getUnitCode(), i.getLeadLeader(), "PROGRESS",
+          eventLabel("PROGRESS"), p.getReportedBy(), "进度 " + p.getPercent() + "%", ItemService.at(p.getReportedAt())));
+    }
+    changes.sort(Comparator.comparing(Change::at));
+    return changes;
+  }
+
+  private static final Map<String, String> EVENT_LABELS = Map.ofEntries(
+      Map.entry("ISSUED", "下发"), Map.entry("ACCEPTED", "签收"), Map.entry("RETURNED", "退回"),
+      Map.entry("REASSIGNED", "重新交办"), Map.entry("CANCELLED", "撤销"), Map.entry("PLANNED", "制定落实方案"),
+      Map.entry("PROGRESS", "报送进展"), Map.entry("EXTENSION_REQUESTED", "申请延期"), Map.entry("EXTENDED", "延期获批"),
+      Map.entry("EXTENSION_DENIED", "延期未获批"), Map.entry("SUBMITTED", "报送完成"), Map.entry("REVIEWED", "审核通过"),
+      Map.entry("REJECTED", "审核退回"), Map.entry("CLOSED", "销号"), Map.entry("REMINDED", "黄灯提醒"),
+      Map.entry("OVERDUE", "逾期"), Map.entry("CHASED", "催办"), Map.entry("ESCALATED", "逐级督办"));
+
+  /** The Chinese name of an item event type (the type itself when unknown). */
+  public static String eventLabel(String type) {
+    return EVENT_LABELS.getOrDefault(type, type);
+  }
+
+
+  private static List<ScoreGroup> groups(List<Object[]> rows) {
+    return rows.stream().map(r -> new ScoreGroup((String) r[0], ((Number) r[1]).longValue(),
+        r[2] == null ? null : new BigDecimal(r[2].toString()).setScale(1, RoundingMode.HALF_UP))).toList();
+  }
+
+  private static Map<String, Long> counts(List<Object[]> rows) {
+    Map<String, Long> m = new TreeMap<>();
+    rows.forEach(r -> m.put((String) r[0], ((Number) r[1]).longValue()));
+    return m;
   }
 }

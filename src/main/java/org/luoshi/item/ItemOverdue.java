@@ -14,14 +14,17 @@ import org.springframework.stereotype.Component;
 class ItemOverdue implements JavaDelegate {
 
   private final ItemService items;
+
+  private final ItemSteps steps;
   private final ItemProcess process;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final ItemAudience audience;
 
-  ItemOverdue(ItemService items, ItemProcess process, ItemNotices texts, Notifications notifications,
+  ItemOverdue(ItemService items, ItemSteps steps, ItemProcess process, ItemNotices texts, Notifications notifications,
       ItemAudience audience) {
     this.items = items;
+    this.steps = steps;
     this.process = process;
     this.texts = texts;
     this.notifications = notifications;
@@ -31,7 +34,7 @@ class ItemOverdue implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = process.code(execution);
-    if (!items.markOverdue(code)) {
+    if (!steps.markOverdue(code)) {
       return;
     }
     Item item = items.byCode(code);

@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 @Component("itemReminder")
 class ItemReminder implements JavaDelegate {
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemProcess process;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final ItemAudience audience;
 
-  ItemReminder(ItemService items, ItemProcess process, ItemNotices texts, Notifications notifications,
+  ItemReminder(ItemSteps items, ItemProcess process, ItemNotices texts, Notifications notifications,
       ItemAudience audience) {
     this.items = items;
     this.process = process;

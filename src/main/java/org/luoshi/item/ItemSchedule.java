@@ -17,11 +17,11 @@ public class ItemSchedule {
 
   private final ItemSettings settings;
   private final NotificationSettings.Escalation escalation;
-  private final ItemService items;
+  private final ItemSteps items;
   private final WorkCalendar calendar;
   private final ItemProcess process;
 
-  ItemSchedule(ItemSettings settings, NotificationSettings notifications, ItemService items, WorkCalendar calendar,
+  ItemSchedule(ItemSettings settings, NotificationSettings notifications, ItemSteps items, WorkCalendar calendar,
       ItemProcess process) {
     this.process = process;
     this.settings = settings;

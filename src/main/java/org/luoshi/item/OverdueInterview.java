@@ -19,11 +19,11 @@ class OverdueInterview implements JavaDelegate {
 
   private final ItemProcess process;
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final Interviews interviews;
   private final Organisation organisation;
 
-  OverdueInterview(ItemService items, Interviews interviews, Organisation organisation, ItemProcess process) {
+  OverdueInterview(ItemSteps items, Interviews interviews, Organisation organisation, ItemProcess process) {
     this.process = process;
     this.items = items;
     this.interviews = interviews;

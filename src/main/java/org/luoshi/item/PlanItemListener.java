@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("planItemListener")
 class PlanItemListener implements TaskListener {
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemProcess process;
 
-  PlanItemListener(ItemService items, ItemProcess process) {
+  PlanItemListener(ItemSteps items, ItemProcess process) {
     this.items = items;
     this.process = process;
   }

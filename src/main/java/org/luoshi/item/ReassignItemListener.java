@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component("reassignItemListener")
 class ReassignItemListener implements TaskListener {
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemProcess process;
   private final AccessPolicy access;
 
-  ReassignItemListener(ItemService items, ItemProcess process, AccessPolicy access) {
+  ReassignItemListener(ItemSteps items, ItemProcess process, AccessPolicy access) {
     this.items = items;
     this.process = process;
     this.access = access;

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component("reportCoProgressListener")
 class ReportCoProgressListener implements TaskListener {
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemProcess process;
   private final org.luoshi.identity.Organisation organisation;
 
-  ReportCoProgressListener(ItemService items, ItemProcess process, org.luoshi.identity.Organisation organisation) {
+  ReportCoProgressListener(ItemSteps items, ItemProcess process, org.luoshi.identity.Organisation organisation) {
     this.items = items;
     this.process = process;
     this.organisation = organisation;

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component("reportProgressListener")
 class ReportProgressListener implements TaskListener {
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemProcess process;
 
-  ReportProgressListener(ItemService items, ItemProcess process) {
+  ReportProgressListener(ItemSteps items, ItemProcess process) {
     this.items = items;
     this.process = process;
   }

@@ -19,11 +19,14 @@ import org.springframework.stereotype.Component;
 class ReviewListener implements TaskListener {
 
   private final ItemService items;
+
+  private final ItemSteps steps;
   private final ItemProcess process;
   private final Organisation organisation;
 
-  ReviewListener(ItemService items, ItemProcess process, Organisation organisation) {
+  ReviewListener(ItemService items, ItemSteps steps, ItemProcess process, Organisation organisation) {
     this.items = items;
+    this.steps = steps;
     this.process = process;
     this.organisation = organisation;
   }
@@ -39,7 +42,7 @@ class ReviewListener implements TaskListener {
     Vars v = Vars.of(task);
     boolean approved = v.requiredBool("approved", "审核结论");
     String code = process.code(task);
-    ReviewRecord record = items.review(code, level, approved, v.number("qualityScore"), v.text("reviewComment"),
+    ReviewRecord record = steps.review(code, level, approved, v.number("qualityScore"), v.text("reviewComment"),
         process.actor(task));
 
     task.setVariable("approved", approved);
@@ -50,7 +53,7 @@ class ReviewListener implements TaskListener {
         case OFFICE -> task.setVariable("officeScore", score.doubleValue());
         case LEADER -> {
           task.setVariable("leaderScore", score.doubleValue());
-          BigDecimal office = items.previousLevelScore(code, ReviewLevel.LEADER);
+          BigDecimal office = steps.previousLevelScore(code, ReviewLevel.LEADER);
           task.setVariable("scoreDifference", office == null ? 0.0 : score.subtract(office).abs().doubleValue());
         }
         case PRINCIPAL -> task.setVariable("principalScore", score.doubleValue());

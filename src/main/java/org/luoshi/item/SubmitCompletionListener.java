@@ -15,10 +15,10 @@ class SubmitCompletionListener implements TaskListener {
 
   enum Action { COMPLETE, EXTEND }
 
-  private final ItemService items;
+  private final ItemSteps items;
   private final ItemProcess process;
 
-  SubmitCompletionListener(ItemService items, ItemProcess process) {
+  SubmitCompletionListener(ItemSteps items, ItemProcess process) {
     this.items = items;
     this.process = process;
   }

@@ -15,10 +15,12 @@ class TimelinessScoring implements JavaDelegate {
 
   private final Scores scores;
   private final ItemService items;
+  private final ItemSteps steps;
 
-  TimelinessScoring(Scores scores, ItemService items) {
+  TimelinessScoring(Scores scores, ItemService items, ItemSteps steps) {
     this.scores = scores;
     this.items = items;
+    this.steps = steps;
   }
 
   @Override
@@ -26,7 +28,7 @@ class TimelinessScoring implements JavaDelegate {
     Item item = items.byCode(execution.getProcessBusinessKey());
     long daysLate = item.getDaysLate();
     BigDecimal score = scores.timeliness(daysLate, item.isExtended());
-    items.recordTimeliness(item.getCode(), score);
+    steps.recordTimeliness(item.getCode(), score);
     execution.setVariable("daysLate", daysLate);
     execution.setVariable("timeliness", daysLate < 0 ? "提前 " + (-daysLate) + " 天完成"
         : daysLate == 0 ? "截止当日完成" : "逾期 " + daysLate + " 天完成");

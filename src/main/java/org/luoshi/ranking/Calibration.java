@@ -12,8 +12,8 @@ import org.luoshi.scoring.ScoringProperties;
 import org.luoshi.scoring.QualityBand;
 import org.luoshi.scoring.Period;
 import org.luoshi.identity.Organisation;
-import org.luoshi.item.ItemService;
-import org.luoshi.item.ItemService.ReviewSample;
+import org.luoshi.item.ItemFigures;
+import org.luoshi.item.ItemFigures.ReviewSample;
 import org.luoshi.item.ReviewLevel;
 import org.springframework.stereotype.Service;
 
@@ -30,11 +30,11 @@ public class Calibration {
   public static final int MIN_REVIEWS_TO_FLAG = 5;
   static final BigDecimal NEAR = BigDecimal.valueOf(5);
 
-  private final ItemService items;
+  private final ItemFigures items;
   private final Organisation organisation;
   private final ScoringProperties properties;
 
-  Calibration(ItemService items, Organisation organisation, ScoringProperties properties) {
+  Calibration(ItemFigures items, Organisation organisation, ScoringProperties properties) {
     this.items = items;
     this.organisation = organisation;
     this.properties = properties;

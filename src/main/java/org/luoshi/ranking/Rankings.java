@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.luoshi.scoring.Period;
 import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Unit;
-import org.luoshi.item.ItemService;
-import org.luoshi.item.ItemService.ScoreGroup;
+import org.luoshi.item.ItemFigures;
+import org.luoshi.item.ItemFigures.ScoreGroup;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,10 +26,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class Rankings {
 
-  private final ItemService items;
+  private final ItemFigures items;
   private final Organisation organisation;
 
-  Rankings(ItemService items, Organisation organisation) {
+  Rankings(ItemFigures items, Organisation organisation) {
     this.items = items;
     this.organisation = organisation;
   }

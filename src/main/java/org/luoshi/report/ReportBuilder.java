@@ -12,6 +12,8 @@ import org.luoshi.identity.Organisation;
 import org.luoshi.interview.InterviewView;
 import org.luoshi.interview.Interviews;
 import org.luoshi.item.ItemService;
+import org.luoshi.item.ItemFigures;
+import org.luoshi.item.ItemLedger;
 import org.luoshi.item.ItemViews;
 import org.luoshi.report.ReportContent.*;
 import org.luoshi.ranking.Rankings;
@@ -29,14 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportBuilder {
 
   private final ItemService items;
+
+  private final ItemFigures itemFigures;
+
+  private final ItemLedger itemLedger;
   private final Rankings rankings;
   private final Interviews interviews;
   private final SupervisionLedger supervision;
   private final Organisation organisation;
 
-  ReportBuilder(ItemService items, Rankings rankings, Interviews interviews, SupervisionLedger supervision,
+  ReportBuilder(ItemService items, ItemFigures itemFigures, ItemLedger itemLedger, Rankings rankings, Interviews interviews, SupervisionLedger supervision,
       Organisation organisation) {
     this.items = items;
+    this.itemFigures = itemFigures;
+    this.itemLedger = itemLedger;
     this.rankings = rankings;
     this.interviews = interviews;
     this.supervision = supervision;
@@ -46,7 +54,7 @@ public class ReportBuilder {
   @Transactional(readOnly = true)
   public ReportContent build(ReportPeriod p) {
     LocalDate today = Time.today();
-    ItemViews.Stats stats = items.stats(p.from(), p.to());
+    ItemViews.Stats stats = itemLedger.stats(p.from(), p.to());
     List<UnitFigures> byUnit = stats.byUnit().stream()
         .map(u -> new UnitFigures(u.unitCode(), u.unitName(), figures(u.counts()))).toList();
 
@@ -59,7 +67,7 @@ public class ReportBuilder {
         r.unitCodes().stream().map(c -> unitNames.getOrDefault(c, c)).collect(Collectors.joining("、")),
         r.averageFinalScore(), r.closed(), r.overdue())).toList();
 
-    List<OverdueItem> overdue = items.overdueBefore(p.to()).stream().map(i -> new OverdueItem(i.code(), i.title(),
+    List<OverdueItem> overdue = itemFigures.overdueBefore(p.to()).stream().map(i -> new OverdueItem(i.code(), i.title(),
         i.unitCode(), i.unitName(), i.responsiblePerson() == null ? null : organisation.nameOf(i.responsiblePerson()),
         i.deadline().toString(), ChronoUnit.DAYS.between(i.deadline(), today))).toList();
 

@@ -37,6 +37,7 @@ class ItemBrowserIT {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired ItemService items;
+  @Autowired ItemLedger itemLedger;
   Http http;
   Engine engine;
 
@@ -57,7 +58,7 @@ class ItemBrowserIT {
   }
 
   private String codeOf(String title) {
-    var found = items.ledger(new LedgerQuery(null, null, null, null, null, null, null, null, null, null,
+    var found = itemLedger.ledger(new LedgerQuery(null, null, null, null, null, null, null, null, null, null,
         title, 0, 10), new Viewer("office1", true, java.util.List.of())).content();
     assertThat(found).as(title).hasSize(1);
     return found.get(0).code();
