@@ -37,8 +37,6 @@ import org.luoshi.scoring.Scores;
 import org.luoshi.common.DomainException;
 import org.luoshi.common.PerTransaction;
 import org.luoshi.common.PageResult;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,6 +65,7 @@ public class ItemService {
   private final Privileged privileged;
   private final WorkCalendar calendar;
   private final ItemSettings settings;
+  private final LedgerPaging ledgerPages;
   /** The item a command works on, read once per transaction (by code, and by process instance). */
   private final PerTransaction<String, Item> byCodeMemo = new PerTransaction<>();
   private final PerTransaction<String, Item> byInstanceMemo = new PerTransaction<>();
@@ -74,7 +73,7 @@ public class ItemService {
   ItemService(ItemRepository items, ProgressReportRepository progress, ReviewRecordRepository reviews,
       ExtensionRequestRepository extensions, ItemEventRepository events, ItemCodes codes,
       Organisation organisation, Scores scores, RuntimeService runtime, Privileged privileged,
-      WorkCalendar calendar, ItemSettings settings) {
+      WorkCalendar calendar, ItemSettings settings, LedgerPaging ledgerPages) {
     this.items = items;
     this.progress = progress;
     this.reviews = reviews;
@@ -87,6 +86,7 @@ public class ItemService {
     this.privileged = privileged;
     this.calendar = calendar;
     this.settings = settings;
+    this.ledgerPages = ledgerPages;
   }
 
   // --- issuing --------------------------------------------------------------------------------
@@ -586,23 +586,53 @@ public class ItemService {
         childProgress);
   }
 
-  /** The ledger (台账): filtered, paged, newest first; each viewer sees what DESIGN.md §3 allows. */
+  /**
+   * The ledger (台账): filtered, paged, newest first; each viewer sees what DESIGN.md §3 allows. The total
+   * is counted up to {@code luoshi.ledger.count-limit} ({@code totalExact} false past it, see LedgerPaging).
+   */
   @Transactional(readOnly = true)
   public PageResult<ItemSummary> ledger(LedgerQuery query, Viewer viewer) {
     PageResult.check(query.page(), query.size());
     LocalDate today = Time.today();
-    var page = items.findAll(ItemSpecifications.ledger(query, viewer, today),
-        PageRequest.of(query.page(), query.size(), Sort.by(Sort.Order.desc("issuedOn"), Sort.Order.desc("id"))));
-    return PageResult.of(page, i -> summary(i, today));
+    LedgerPaging.Page page = ledgerPages.page(ItemSpecifications.ledger(query, viewer, today), query.page(), query.size());
+    return new PageResult<>(page.content().stream().map(i -> summary(i, today)).toList(), page.total(), query.page(),
+        query.size(), page.exact());
   }
 
-  /** The seed's figures for the items issued in a year, in total and per unit. */
+  /**
+   * The seed's figures for the items issued in a year, in total and per unit: the counts per unit, status
+   * and source and the instruction replies from the year's summary (ls_item_tally, which a trigger keeps
+   * in the same transaction as every change of an item), what depends on today (overdue now, replies due
+   * by today) counted from the year's open and unreplied items. Equal to {@link #stats(LocalDate, LocalDate)}
+   * over the year, which counts every item (StatsSummaryIT).
+   */
   @Transactional(readOnly = true)
   public Stats stats(int year) {
     if (year < 2000 || year > 2100) {
       throw invalid("year", "年份不正确：" + year);
     }
-    return stats(year, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = from.plusYears(1);
+    LocalDate today = Time.today();
+    // (unit, status, source) -> count, overdue now, replied, replied on time, reply due by today or replied
+    Map<List<Object>, long[]> rows = new java.util.LinkedHashMap<>();
+    for (Object[] r : items.tallyRows(year)) {
+      long[] n = rows.computeIfAbsent(List.of(r[0], ItemStatus.valueOf((String) r[1]), ItemSource.valueOf((String) r[2])),
+          k -> new long[5]);
+      n[0] += ((Number) r[3]).longValue();
+      n[2] += ((Number) r[4]).longValue();
+      n[3] += ((Number) r[5]).longValue();
+      n[4] += ((Number) r[4]).longValue();
+    }
+    for (Object[] r : items.overdueRows(from, to, ItemStatus.OPEN, today)) {
+      rows.computeIfAbsent(List.of(r[0], r[1], r[2]), k -> new long[5])[1] += ((Number) r[3]).longValue();
+    }
+    for (Object[] r : items.unrepliedPastDueRows(from, to, today)) {
+      rows.computeIfAbsent(List.of(r[0], r[1], ItemSource.INSTRUCTION), k -> new long[5])[4] += ((Number) r[2]).longValue();
+    }
+    List<Object[]> merged = new ArrayList<>();
+    rows.forEach((k, n) -> merged.add(new Object[] {k.get(0), k.get(1), k.get(2), n[0], n[1], n[2], n[3], n[4]}));
+    return tally(year, merged);
   }
 
   /**
