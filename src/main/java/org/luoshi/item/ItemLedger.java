@@ -34,7 +34,7 @@ public class ItemLedger {
     this.readOnly.setReadOnly(true);
   }
 
-  /** How many rows match (the same rule as the ledger's totalElements). */
+  /** How many rows match (the ledger's rule), counted exactly: the ledger page's total stops at a bound (LedgerPaging). */
   public long count(LedgerQuery query, Viewer viewer) {
     return readOnly.execute(s -> items.count(ItemSpecifications.ledger(query, viewer, Time.today())));
   }

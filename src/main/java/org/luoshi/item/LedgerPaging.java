@@ -39,10 +39,6 @@ class LedgerPaging {
         .getDialect() instanceof PostgreSQLDialect;
   }
 
-  int countLimit() {
-    return countLimit;
-  }
-
   /** Page {@code page} of {@code size} rows of {@code spec}, newest first; call within a transaction. */
   Page page(Specification<Item> spec, int page, int size) {
     if (postgres) {
