@@ -64,7 +64,19 @@
     p.set('size', 20);
     try {
       const r = await L.get('/api/items?' + p);
-      if (!r.content.length) { el.innerHTML = '<div class="message">没有符合条件的事项</div>'; return; }
+      if (!r.content.length && page === 0) { el.innerHTML = '<div class="message">没有符合条件的事项</div>'; return; }
+      if (!r.content.length) {
+        // past the last page of a list whose total was only counted up to the bound (totalExact false)
+        el.innerHTML = '<div class="message">没有更多事项</div><div class="pager"><button id="prev">上一页</button></div>';
+        document.getElementById('prev').onclick = () => { page--; list(); };
+        return;
+      }
+      // a total past luoshi.ledger.count-limit is a lower bound (totalExact false): "10,000 项以上", and the
+      // next page is offered while a page comes back full
+      const exact = r.totalExact !== false;
+      const count = exact ? '共 ' + Math.max(1, Math.ceil(r.totalElements / 20)) + ' 页（' + r.totalElements + ' 项）'
+        : '共 ' + r.totalElements.toLocaleString('en-US') + ' 项以上';
+      const last = exact ? (page + 1) * 20 >= r.totalElements : r.content.length < 20;
       el.innerHTML = '<table><tr><th>编号</th><th>事项名称</th><th>来源</th><th>责任单位</th><th>下发</th><th>截止</th><th>状态</th><th>灯</th><th>进度</th><th class="num">综合得分</th></tr>'
         + r.content.map(i => '<tr><td><a href="/ledger/items/' + encodeURIComponent(i.code) + '">' + L.esc(i.code) + '</a></td><td>'
           + L.esc(i.title) + (i.parentCode ? ' <span class="muted">（' + L.esc(i.parentCode) + ' 的子事项）</span>' : '') + '</td><td>'
@@ -72,9 +84,8 @@
           + ((i.coUnitNames || []).length ? '<div class="muted">协办：' + L.esc(i.coUnitNames.join('、')) + '</div>' : '') + '</td><td>' + i.issuedOn + '</td><td>' + i.deadline
           + (i.extended ? ' <span class="tag">已延期</span>' : '') + '</td><td>' + L.status(i.status, i.overdue) + '</td><td>' + L.light(i.light)
           + '</td><td>' + L.bar(i.progressPercent) + '</td><td class="num">' + L.num(i.finalScore) + '</td></tr>').join('') + '</table>'
-        + '<div class="pager"><button id="prev"' + (page === 0 ? ' disabled' : '') + '>上一页</button> 第 ' + (page + 1) + ' 页，共 '
-        + Math.max(1, Math.ceil(r.totalElements / 20)) + ' 页（' + r.totalElements + ' 项）<button id="next"'
-        + ((page + 1) * 20 >= r.totalElements ? ' disabled' : '') + '>下一页</button></div>';
+        + '<div class="pager"><button id="prev"' + (page === 0 ? ' disabled' : '') + '>上一页</button> 第 ' + (page + 1) + ' 页，'
+        + count + '<button id="next"' + (last ? ' disabled' : '') + '>下一页</button></div>';
       document.getElementById('prev').onclick = () => { page--; list(); };
       document.getElementById('next').onclick = () => { page++; list(); };
     } catch (e) { L.fail(el, e); }

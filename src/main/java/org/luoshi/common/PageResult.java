@@ -4,8 +4,17 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.data.domain.Page;
 
-/** A page of a list: {@code {content, totalElements, page, size}}. */
-public record PageResult<T>(List<T> content, long totalElements, int page, int size) {
+/**
+ * A page of a list: {@code {content, totalElements, page, size}}. A list whose total is counted only up
+ * to a bound (the item ledger, {@code luoshi.ledger.count-limit}) also says {@code totalExact}: when
+ * false, {@code totalElements} is a lower bound (there are at least that many); lists that always count
+ * exactly leave it out.
+ */
+public record PageResult<T>(List<T> content, long totalElements, int page, int size, Boolean totalExact) {
+
+  public PageResult(List<T> content, long totalElements, int page, int size) {
+    this(content, totalElements, page, size, null);
+  }
 
   public static <E, T> PageResult<T> of(Page<E> page, Function<E, T> mapper) {
     return new PageResult<>(page.getContent().stream().map(mapper).toList(),

@@ -25,7 +25,6 @@ import org.luoshi.item.ItemViews.Progress;
 import org.luoshi.item.ItemViews.Review;
 import org.luoshi.item.ItemViews.Stats;
 import org.luoshi.item.ItemViews.UnitCounts;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
@@ -54,11 +53,12 @@ public class ItemLedger {
   private final ExtensionRequestRepository extensions;
   private final ItemEventRepository events;
   private final Organisation organisation;
+  private final LedgerPaging ledgerPages;
   private final TransactionTemplate readOnly;
 
   ItemLedger(ItemRepository items, ItemService service, ProgressReportRepository progress,
       ReviewRecordRepository reviews, ExtensionRequestRepository extensions, ItemEventRepository events,
-      Organisation organisation, PlatformTransactionManager transactions) {
+      Organisation organisation, LedgerPaging ledgerPages, PlatformTransactionManager transactions) {
     this.items = items;
     this.service = service;
     this.progress = progress;
@@ -66,6 +66,7 @@ public class ItemLedger {
     this.extensions = extensions;
     this.events = events;
     this.organisation = organisation;
+    this.ledgerPages = ledgerPages;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
   }
@@ -115,23 +116,54 @@ public class ItemLedger {
         item.getCoUnitCodes().stream().map(c -> new ItemViews.CoUnit(c, organisation.unitName(c))).toList());
   }
 
-  /** The ledger (台账): filtered, paged, newest first; each viewer sees what DESIGN.md §3 allows. */
+  /**
+   * The ledger (台账): filtered, paged, newest first; each viewer sees what DESIGN.md §3 allows. The total
+   * is counted up to {@code luoshi.ledger.count-limit} ({@code totalExact} false past it, see LedgerPaging).
+   */
   @Transactional(readOnly = true)
   public PageResult<ItemSummary> ledger(LedgerQuery query, Viewer viewer) {
     PageResult.check(query.page(), query.size());
     LocalDate today = Time.today();
-    var page = items.findAll(ItemSpecifications.ledger(query, viewer, today),
-        PageRequest.of(query.page(), query.size(), Sort.by(Sort.Order.desc("issuedOn"), Sort.Order.desc("id"))));
-    return PageResult.of(page, i -> service.summary(i, today));
+    LedgerPaging.Page page = ledgerPages.page(ItemSpecifications.ledger(query, viewer, today), query.page(), query.size());
+    return new PageResult<>(page.content().stream().map(i -> service.summary(i, today)).toList(), page.total(),
+        query.page(), query.size(), page.exact());
   }
 
-  /** The seed's figures for the items issued in a year, in total and per unit. */
+  /**
+   * The seed's figures for the items issued in a year, in total and per unit: the counts per unit, status
+   * and source and the instruction replies from the year's summary (ls_item_tally, which a trigger keeps
+   * in the same transaction as every change of an item), what depends on today (overdue now, replies due
+   * by today) counted from the year's open and unreplied items; the co-units' column counted from
+   * ls_item_co_unit. Equal to {@link #stats(LocalDate, LocalDate)} over the year, which counts every item
+   * (LedgerAtScaleIT).
+   */
   @Transactional(readOnly = true)
   public Stats stats(int year) {
     if (year < 2000 || year > 2100) {
       throw invalid("year", "年份不正确：" + year);
     }
-    return stats(year, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = from.plusYears(1);
+    LocalDate today = Time.today();
+    // (unit, status, source) -> count, overdue now, replied, replied on time, reply due by today or replied
+    Map<List<Object>, long[]> rows = new java.util.LinkedHashMap<>();
+    for (Object[] r : items.tallyRows(year)) {
+      long[] n = rows.computeIfAbsent(List.of(r[0], ItemStatus.valueOf((String) r[1]), ItemSource.valueOf((String) r[2])),
+          k -> new long[5]);
+      n[0] += ((Number) r[3]).longValue();
+      n[2] += ((Number) r[4]).longValue();
+      n[3] += ((Number) r[5]).longValue();
+      n[4] += ((Number) r[4]).longValue();
+    }
+    for (Object[] r : items.overdueRows(from, to, ItemStatus.OPEN, today)) {
+      rows.computeIfAbsent(List.of(r[0], r[1], r[2]), k -> new long[5])[1] += ((Number) r[3]).longValue();
+    }
+    for (Object[] r : items.unrepliedPastDueRows(from, to, today)) {
+      rows.computeIfAbsent(List.of(r[0], r[1], ItemSource.INSTRUCTION), k -> new long[5])[4] += ((Number) r[2]).longValue();
+    }
+    List<Object[]> merged = new ArrayList<>();
+    rows.forEach((k, n) -> merged.add(new Object[] {k.get(0), k.get(1), k.get(2), n[0], n[1], n[2], n[3], n[4]}));
+    return tally(year, merged, items.coUnitRows(from, to, ItemStatus.OPEN));
   }
 
   /**
@@ -230,7 +262,7 @@ public class ItemLedger {
 
   // --- the whole ledger, for the Excel export ------------------------------------------------
 
-  /** How many rows match (the same rule as the ledger's totalElements). */
+  /** How many rows match (the ledger's rule), counted exactly: the ledger page's total stops at a bound (LedgerPaging). */
   public long count(LedgerQuery query, Viewer viewer) {
     return readOnly.execute(s -> items.count(ItemSpecifications.ledger(query, viewer, Time.today())));
   }

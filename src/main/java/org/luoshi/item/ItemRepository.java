@@ -89,6 +89,30 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
       group by i.unitCode, i.status, i.source""")
   List<Object[]> statsRows(LocalDate from, LocalDate to, Collection<ItemStatus> open, LocalDate today);
 
+  /**
+   * The summary of a year of issue (ls_item_tally, kept by a trigger on ls_item, V114/V115): rows of
+   * (unit_code, status, source, items, replied, replied on time).
+   */
+  @Query(nativeQuery = true, value = """
+      select unit_code, status, source, items, replied, replied_on_time from ls_item_tally
+      where issued_year = :year and items <> 0""")
+  List<Object[]> tallyRows(int year);
+
+  /** Rows of (unitCode, status, source, count) of the open items issued in a period and past their deadline. */
+  @Query("""
+      select i.unitCode, i.status, i.source, count(i) from Item i
+      where i.status in :open and i.issuedOn >= :from and i.issuedOn < :to and i.deadline < :today
+      group by i.unitCode, i.status, i.source""")
+  List<Object[]> overdueRows(LocalDate from, LocalDate to, Collection<ItemStatus> open, LocalDate today);
+
+  /** Rows of (unitCode, status, count) of the instruction items issued in a period, not replied, reply due before today. */
+  @Query("""
+      select i.unitCode, i.status, count(i) from Item i
+      where i.source = org.luoshi.item.ItemSource.INSTRUCTION and i.repliedOn is null
+        and i.issuedOn >= :from and i.issuedOn < :to and i.replyDue < :today
+      group by i.unitCode, i.status""")
+  List<Object[]> unrepliedPastDueRows(LocalDate from, LocalDate to, LocalDate today);
+
   /** The same rows, of the items a viewer who does not see everything may see (see ItemService#canSee). */
   @Query("""
       select i.unitCode, i.status, i.source, count(i),

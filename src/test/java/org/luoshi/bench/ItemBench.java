@@ -279,6 +279,8 @@ class ItemBench {
     calls.put("ledger light=YELLOW", () -> office.get("/api/items?light=YELLOW"));
     calls.put("ledger leadLeader", () -> office.get("/api/items?leadLeader=leader2"));
     calls.put("ledger q (title search)", () -> office.get("/api/items?q=" + java.net.URLEncoder.encode("污水", java.nio.charset.StandardCharsets.UTF_8)));
+    // a rare term of three or more characters (about ten items at any size): PostgreSQL's trigram index
+    calls.put("ledger q (rare term)", () -> office.get("/api/items?q=" + java.net.URLEncoder.encode("第1000012", java.nio.charset.StandardCharsets.UTF_8)));
     calls.put("ledger year", () -> office.get("/api/items?year=" + (year - 1)));
     calls.put("ledger (unit member)", () -> unit.get("/api/items"));
     calls.put("item detail", () -> office.get("/api/items/" + someCode));
