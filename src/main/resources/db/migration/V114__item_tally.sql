@@ -5,7 +5,9 @@
 -- item, however it is written (JPA, SQL, the benchmark's fill): PostgreSQL's in
 -- db/vendor/postgresql/V115, H2's (org.luoshi.item.ItemTallyTrigger) in db/vendor/h2/V115. What depends
 -- on today (overdue now, instruction replies due by today) is counted from the items themselves, with the
--- indexes below.
+-- indexes below. Each key has up to 16 rows (shard, the writing connection's number modulo 16), so two
+-- transactions that change items of the same unit, status and source at once (issuing in bulk) seldom
+-- wait for each other's row lock until commit; the stats add a key's shards up.
 create table ls_item_tally (
   issued_year     integer     not null,
   unit_code       varchar(64) not null,
@@ -14,13 +16,14 @@ create table ls_item_tally (
   items           bigint      not null,
   replied         bigint      not null,
   replied_on_time bigint      not null,
-  primary key (issued_year, unit_code, status, source)
+  shard           smallint    not null,
+  primary key (issued_year, unit_code, status, source, shard)
 );
 
-insert into ls_item_tally (issued_year, unit_code, status, source, items, replied, replied_on_time)
+insert into ls_item_tally (issued_year, unit_code, status, source, items, replied, replied_on_time, shard)
 select cast(extract(year from issued_on) as integer), unit_code, status, source, count(*),
        sum(case when replied_on is not null then 1 else 0 end),
-       sum(case when replied_on is not null and replied_on <= reply_due then 1 else 0 end)
+       sum(case when replied_on is not null and replied_on <= reply_due then 1 else 0 end), 0
   from ls_item
  group by cast(extract(year from issued_on) as integer), unit_code, status, source;
 

@@ -91,11 +91,11 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
 
   /**
    * The summary of a year of issue (ls_item_tally, kept by a trigger on ls_item, V114/V115): rows of
-   * (unit_code, status, source, items, replied, replied on time).
+   * (unit_code, status, source, items, replied, replied on time), the shards of a key added up.
    */
   @Query(nativeQuery = true, value = """
-      select unit_code, status, source, items, replied, replied_on_time from ls_item_tally
-      where issued_year = :year and items <> 0""")
+      select unit_code, status, source, sum(items), sum(replied), sum(replied_on_time) from ls_item_tally
+      where issued_year = :year group by unit_code, status, source having sum(items) <> 0""")
   List<Object[]> tallyRows(int year);
 
   /** Rows of (unitCode, status, source, count) of the open items issued in a period and past their deadline. */

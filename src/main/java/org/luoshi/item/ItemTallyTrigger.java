@@ -22,13 +22,17 @@ public class ItemTallyTrigger implements Trigger {
   private static final String MERGE = """
       merge into ls_item_tally t
       using (values (cast(? as integer), cast(? as varchar(64)), cast(? as varchar(20)), cast(? as varchar(20)),
-                     cast(? as bigint), cast(? as bigint), cast(? as bigint)))
-            as d(issued_year, unit_code, status, source, items, replied, replied_on_time)
+                     cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as smallint)))
+            as d(issued_year, unit_code, status, source, items, replied, replied_on_time, shard)
       on t.issued_year = d.issued_year and t.unit_code = d.unit_code and t.status = d.status and t.source = d.source
+         and t.shard = d.shard
       when matched then update set items = t.items + d.items, replied = t.replied + d.replied,
                                    replied_on_time = t.replied_on_time + d.replied_on_time
-      when not matched then insert (issued_year, unit_code, status, source, items, replied, replied_on_time)
-                            values (d.issued_year, d.unit_code, d.status, d.source, d.items, d.replied, d.replied_on_time)""";
+      when not matched then insert (issued_year, unit_code, status, source, items, replied, replied_on_time, shard)
+                            values (d.issued_year, d.unit_code, d.status, d.source, d.items, d.replied, d.replied_on_time,
+                                    d.shard)""";
+  /** Rows per key (V114): the writing thread's number modulo this, so concurrent writers seldom share a row. */
+  static final int SHARDS = 16;
 
   private int issuedOn;
   private int unitCode;
@@ -100,6 +104,7 @@ public class ItemTallyTrigger implements Trigger {
       ps.setLong(5, sign);
       ps.setLong(6, replied == null ? 0 : sign);
       ps.setLong(7, replied != null && due != null && !replied.isAfter(due) ? sign : 0);
+      ps.setInt(8, (int) (Thread.currentThread().getId() % SHARDS));
       ps.executeUpdate();
     }
   }
