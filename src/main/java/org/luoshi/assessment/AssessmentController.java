@@ -25,10 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AssessmentController {
 
   private final AssessmentService service;
+  private final AssessmentLedger ledger;
+  private final AssessmentAppeals appeals;
   private final CurrentUser user;
 
-  AssessmentController(AssessmentService service, CurrentUser user) {
+  AssessmentController(AssessmentService service, AssessmentLedger ledger, AssessmentAppeals appeals,
+      CurrentUser user) {
     this.service = service;
+    this.ledger = ledger;
+    this.appeals = appeals;
     this.user = user;
   }
 
@@ -52,13 +57,13 @@ class AssessmentController {
 
   @GetMapping
   List<AssessmentSummary> list(@RequestParam(required = false) String period) {
-    return service.list(period, user.seesEverything());
+    return ledger.list(period, user.seesEverything());
   }
 
   /** One run: the results for all who may see it; consequences and appeals as far as they concern the reader. */
   @GetMapping("/{id}")
   AssessmentView get(@PathVariable long id) {
-    return service.view(id, new AssessmentService.Reader(user.seesEverything(),
+    return ledger.view(id, new AssessmentLedger.Reader(user.seesEverything(),
         user.seesEverything() || user.isLeader(), user.id(), user.unitCodes()));
   }
 
@@ -67,8 +72,8 @@ class AssessmentController {
   ResponseEntity<AssessmentView.AppealView> appeal(@PathVariable long id,
       @Valid @RequestBody(required = false) AppealRequest request) {
     // a unit sees (and appeals against) published assessments only
-    service.view(id, user.seesEverything());
-    var appeal = service.fileAppeal(id, request == null ? null : request.resultId(),
+    ledger.view(id, user.seesEverything());
+    var appeal = appeals.fileAppeal(id, request == null ? null : request.resultId(),
         request == null ? null : request.reason(), user.id());
     return ResponseEntity.created(URI.create("/api/assessments/" + id)).body(appeal);
   }

@@ -2,8 +2,6 @@ package org.luoshi.assessment;
 
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.luoshi.engine.Instances;
 import org.springframework.stereotype.Component;
@@ -12,10 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Which assessment and which appeal a delegate or listener works on: the assessment bound to its
  * process instance at registration, and the appeal bound to its instance of 审理申诉 when the appeal
- * arrived (BPMN: start listener {@code ${appealBinding}}). Never a variable a task worker could write.
+ * arrived ({@link AppealBinding}). Never a variable a task worker could write.
  */
-@Component("appealBinding")
-class AssessmentProcess implements ExecutionListener {
+@Component
+class AssessmentProcess {
 
   private final AssessmentRepository assessments;
   private final AppealRepository appeals;
@@ -36,24 +34,6 @@ class AssessmentProcess implements ExecutionListener {
   long assessmentId(VariableScope scope) {
     return bound(scope).orElseThrow(() -> new IllegalStateException(
         "No assessment is bound to process instance " + Instances.processInstanceId(scope))).getId();
-  }
-
-  /**
-   * An appeal arrived (start of the event sub-process 审理申诉): the appeal the filing put into this
-   * scope — Luoshi's own correlation, never a person's — is bound to the scope's execution, once,
-   * if it belongs to this instance's assessment.
-   */
-  @Override
-  @Transactional
-  public void notify(DelegateExecution execution) {
-    long assessmentId = assessmentId(execution);
-    long appealId = ((Number) execution.getVariable(AssessmentVariables.APPEAL_ID)).longValue();
-    Appeal appeal = appeals.findById(appealId).filter(x -> x.getAssessmentId() == assessmentId)
-        .orElseThrow(() -> new IllegalStateException("Appeal " + appealId + " is not one of assessment " + assessmentId));
-    if (appeal.getExecutionId() != null && !appeal.getExecutionId().equals(execution.getId())) {
-      throw new IllegalStateException("Appeal " + appealId + " is already bound to execution " + appeal.getExecutionId());
-    }
-    appeal.bindTo(execution.getId());
   }
 
   /**

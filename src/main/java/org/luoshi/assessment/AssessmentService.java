@@ -1,32 +1,29 @@
 package org.luoshi.assessment;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
-import org.luoshi.interview.InterviewStatus;
 import org.luoshi.interview.InterviewView;
 import org.luoshi.interview.Interviews;
 import org.luoshi.item.ItemService;
 import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
 import org.luoshi.scoring.Period;
-import org.luoshi.scoring.Rankings;
+import org.luoshi.ranking.Rankings;
 import org.luoshi.common.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -35,9 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The rules of the annual and half-year assessment (考核, DESIGN.md §4.4): one running assessment per
  * period; the figures per unit and per person; review by the office and approval by the principal
- * leaders; publication with its consequences (奖优罚劣) and interviews; appeals (申诉) within the
- * window. Called by the process's delegates and listeners in the engine's transaction, and by
- * /api/assessments.
+ * leaders; publication with its consequences (奖优罚劣) and interviews. Called by the process's
+ * delegates and listeners in the engine's transaction, and by /api/assessments. Appeals (申诉) are
+ * {@link AssessmentAppeals}', reading {@link AssessmentLedger}'s.
  */
 @Service
 public class AssessmentService {
@@ -52,31 +49,34 @@ public class AssessmentService {
   private static final Pattern PERIOD = Pattern.compile("\\d{4}(-H[12])?");
 
   private final AssessmentRepository assessments;
+  private final AssessmentLedger ledger;
   private final AssessmentResultRepository results;
   private final ConsequenceRepository consequences;
-  private final AppealRepository appeals;
   private final Rankings rankings;
   private final ItemService items;
   private final Interviews interviews;
   private final Notifications notifications;
   private final Organisation organisation;
+  private final AccessPolicy access;
   private final RuntimeService runtime;
   private final Privileged privileged;
   private final AssessmentProperties properties;
 
-  AssessmentService(AssessmentRepository assessments, AssessmentResultRepository results,
-      ConsequenceRepository consequences, AppealRepository appeals, Rankings rankings, ItemService items,
-      Interviews interviews, Notifications notifications, Organisation organisation, RuntimeService runtime,
+  AssessmentService(AssessmentRepository assessments, AssessmentLedger ledger, AssessmentResultRepository results,
+      ConsequenceRepository consequences, Rankings rankings, ItemService items,
+      Interviews interviews, Notifications notifications, Organisation organisation, AccessPolicy access,
+      RuntimeService runtime,
       Privileged privileged, AssessmentProperties properties) {
     this.assessments = assessments;
+    this.ledger = ledger;
     this.results = results;
     this.consequences = consequences;
-    this.appeals = appeals;
     this.rankings = rankings;
     this.items = items;
     this.interviews = interviews;
     this.notifications = notifications;
     this.organisation = organisation;
+    this.access = access;
     this.runtime = runtime;
     this.privileged = privileged;
     this.properties = properties;
@@ -88,7 +88,6 @@ public class AssessmentService {
   /** A result with the figures the grading table reads. */
   public record Row(long resultId, Figures figures) {}
 
-  // starting -----------------------------------------------------------------------------------
 
   /**
    * Starts an assessment process for a period as the current user; the process registers it in the
@@ -100,7 +99,7 @@ public class AssessmentService {
         .setVariable(AssessmentVariables.PERIOD, period)
         .executeWithVariablesInReturn();
     long id = ((Number) instance.getVariables().get(AssessmentVariables.ASSESSMENT_ID)).longValue();
-    return new Started(id, instance.getId(), assessment(id).getStatus());
+    return new Started(id, instance.getId(), ledger.assessment(id).getStatus());
   }
 
   /** The period as given, checked: a year ({@code 2026}) or a half-year ({@code 2026-H1}, {@code 2026-H2}). */
@@ -147,7 +146,6 @@ public class AssessmentService {
     });
   }
 
-  // computing and grading ----------------------------------------------------------------------
 
   /**
    * Counts the period's figures per unit and per person (average final score of the items closed,
@@ -156,7 +154,7 @@ public class AssessmentService {
    */
   @Transactional
   public List<Row> compute(long assessmentId) {
-    Assessment a = assessment(assessmentId);
+    Assessment a = ledger.assessment(assessmentId);
     expect(a, AssessmentStatus.COMPUTING);
     Period period = Period.parse(a.getPeriod(), AssessmentVariables.PERIOD);
     Rankings.Result ranked = rankings.rank(period);
@@ -191,15 +189,15 @@ public class AssessmentService {
   /** The results to grade, with their figures. */
   @Transactional(readOnly = true)
   public List<Row> rows(long assessmentId) {
-    return resultsOf(assessmentId).stream().map(r -> new Row(r.getId(), r.figures())).toList();
+    return ledger.resultsOf(assessmentId).stream().map(r -> new Row(r.getId(), r.figures())).toList();
   }
 
   /** Stores the grades DMN {@code assessment-grade} gave; the office reviews next. */
   @Transactional
   public void recordGrades(long assessmentId, Map<Long, AssessmentRules.Graded> grades) {
-    Assessment a = assessment(assessmentId);
+    Assessment a = ledger.assessment(assessmentId);
     expect(a, AssessmentStatus.COMPUTING);
-    for (AssessmentResult r : resultsOf(assessmentId)) {
+    for (AssessmentResult r : ledger.resultsOf(assessmentId)) {
       AssessmentRules.Graded g = grades.get(r.getId());
       if (g == null) {
         throw new IllegalStateException("no grade for result " + r.getId());
@@ -213,7 +211,7 @@ public class AssessmentService {
   @Transactional(readOnly = true)
   public String table(long assessmentId) {
     StringBuilder sb = new StringBuilder();
-    List<AssessmentResult> rows = resultsOf(assessmentId);
+    List<AssessmentResult> rows = ledger.resultsOf(assessmentId);
     Map<Grade, Long> counts = gradeCounts(rows);
     sb.append("等次分布：").append(counts.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
         .collect(Collectors.joining("，"))).append("\n\n");
@@ -233,14 +231,13 @@ public class AssessmentService {
     return sb.toString();
   }
 
-  // review and approval ------------------------------------------------------------------------
 
   /** 督查室审核: submit to the principal leaders, or recompute (a comment says why). */
   @Transactional
   public Assessment review(long assessmentId, boolean submit, String comment, String actor) {
-    Assessment a = assessment(assessmentId);
+    Assessment a = ledger.assessment(assessmentId);
     expect(a, AssessmentStatus.COMPUTED, AssessmentStatus.RETURNED);
-    String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
+    String c = Texts.optional(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见", COMMENT_MAX);
     if (!submit && c == null) {
       throw DomainException.invalid(AssessmentVariables.REVIEW_COMMENT, "重新计算须写明原因");
     }
@@ -254,7 +251,7 @@ public class AssessmentService {
    */
   @Transactional
   public AssessmentResult adjust(long assessmentId, Long resultId, Grade grade, String comment, String actor) {
-    Assessment a = assessment(assessmentId);
+    Assessment a = ledger.assessment(assessmentId);
     expect(a, AssessmentStatus.COMPUTED, AssessmentStatus.RETURNED);
     if (resultId == null) {
       throw DomainException.invalid(AssessmentVariables.ADJUST_RESULT, "请选择要调整等次的单位或责任人");
@@ -267,7 +264,7 @@ public class AssessmentService {
     if (grade == r.getGrade()) {
       throw DomainException.invalid(AssessmentVariables.ADJUSTED_GRADE, "调整后的等次与原等次相同");
     }
-    String c = text(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见");
+    String c = Texts.optional(comment, AssessmentVariables.REVIEW_COMMENT, "审核意见", COMMENT_MAX);
     if (c == null) {
       throw DomainException.invalid(AssessmentVariables.REVIEW_COMMENT, "调整等次须写明理由");
     }
@@ -278,9 +275,9 @@ public class AssessmentService {
   /** 主要领导审批: approve for publication, or return to the office (a comment says why). */
   @Transactional
   public Assessment approve(long assessmentId, boolean approved, String comment, String actor) {
-    Assessment a = assessment(assessmentId);
+    Assessment a = ledger.assessment(assessmentId);
     expect(a, AssessmentStatus.IN_APPROVAL);
-    String c = text(comment, AssessmentVariables.APPROVAL_COMMENT, "审批意见");
+    String c = Texts.optional(comment, AssessmentVariables.APPROVAL_COMMENT, "审批意见", COMMENT_MAX);
     if (!approved && c == null) {
       throw DomainException.invalid(AssessmentVariables.APPROVAL_COMMENT, "退回须写明意见");
     }
@@ -288,7 +285,6 @@ public class AssessmentService {
     return a;
   }
 
-  // publishing ---------------------------------------------------------------------------------
 
   /**
    * Publishes an approved assessment: records each result's consequences (as DMN
@@ -297,11 +293,11 @@ public class AssessmentService {
    */
   @Transactional
   public Date publish(long assessmentId, Function<AssessmentResult, List<AssessmentRules.Rule>> rules) {
-    Assessment a = assessment(assessmentId);
+    Assessment a = ledger.assessment(assessmentId);
     expect(a, AssessmentStatus.APPROVED);
     Instant now = Time.now();
     Instant until = now.plus(properties.appealWindow());
-    List<AssessmentResult> rows = resultsOf(assessmentId);
+    List<AssessmentResult> rows = ledger.resultsOf(assessmentId);
     for (AssessmentResult r : rows) {
       for (AssessmentRules.Rule rule : rules.apply(r)) {
         record(a, r, rows, rule, now);
@@ -321,7 +317,7 @@ public class AssessmentService {
       notifications.send(new Notice(NOTICE_PUBLISHED, title, body, link(assessmentId),
           NOTICE_PUBLISHED + ":" + assessmentId + ":" + r.getId()), to);
     }
-    List<String> office = new ArrayList<>(organisation.members(Groups.SUPERVISION_OFFICE));
+    List<String> office = new ArrayList<>(access.officeMembers());
     office.addAll(organisation.members(Groups.PRINCIPAL_LEADERS));
     Map<Grade, Long> counts = gradeCounts(rows);
     notifications.send(new Notice(NOTICE_PUBLISHED, label + "考核结果已发布",
@@ -331,7 +327,7 @@ public class AssessmentService {
     return Date.from(until);
   }
 
-  private void record(Assessment a, AssessmentResult r, List<AssessmentResult> rows, AssessmentRules.Rule rule,
+  void record(Assessment a, AssessmentResult r, List<AssessmentResult> rows, AssessmentRules.Rule rule,
       Instant now) {
     if (rule.type() != ConsequenceType.INTERVIEW) {
       consequences.save(new Consequence(a.getId(), r.getId(), rule.type(), rule.reason(), null, null, now));
@@ -376,237 +372,11 @@ public class AssessmentService {
   /** The appeal window has closed: the assessment is done. */
   @Transactional
   public void close(long assessmentId) {
-    Assessment a = assessment(assessmentId);
+    Assessment a = ledger.assessment(assessmentId);
     expect(a, AssessmentStatus.PUBLISHED);
     a.closed(Time.now());
   }
 
-  // appeals ------------------------------------------------------------------------------------
-
-  /**
-   * A unit's staff (or the person) appeals against a published result within the window; the
-   * appeal goes to the process, where the principal leaders decide it (审理申诉).
-   */
-  @Transactional
-  public AssessmentView.AppealView fileAppeal(long assessmentId, Long resultId, String reason, String caller) {
-    Assessment a = assessment(assessmentId);
-    if (resultId == null) {
-      throw DomainException.invalid("resultId", "请选择申诉的考核结果");
-    }
-    AssessmentResult r = results.findById(resultId).filter(x -> x.getAssessmentId() == assessmentId)
-        .orElseThrow(() -> DomainException.notFound("该考核没有这条结果：" + resultId));
-    if (!mayAppeal(r, caller)) {
-      throw DomainException.forbidden("只有本单位人员（或本人）可以对该结果申诉");
-    }
-    if (a.getStatus() != AssessmentStatus.PUBLISHED || Time.now().isAfter(a.getAppealUntil())) {
-      throw DomainException.conflict("status", "该考核不在申诉期内（" + a.getStatus().label() + "）");
-    }
-    String why = text(reason, "reason", "申诉理由");
-    if (why == null) {
-      throw DomainException.invalid("reason", "请填写申诉理由");
-    }
-    if (appeals.findByResultIdOrderByIdAsc(resultId).stream().anyMatch(x -> x.getDecision() == null)) {
-      throw DomainException.conflict("resultId", "该结果已有申诉正在审理");
-    }
-    Appeal appeal = appeals.save(new Appeal(assessmentId, resultId, caller, why, r.getGrade(), Time.now()));
-    privileged.run(() -> runtime.createMessageCorrelation(APPEAL_MESSAGE)
-        .processInstanceId(a.getProcessInstanceId())
-        .setVariablesToTriggeredScope(AssessmentVariables.appealVariables(appeal, r, organisation.nameOf(caller)))
-        .correlateWithResult());
-    return appealView(appeal, Map.of(r.getId(), r));
-  }
-
-  private boolean mayAppeal(AssessmentResult r, String caller) {
-    if (caller == null) {
-      return false;
-    }
-    if (r.getSubjectType() == SubjectType.PERSON && caller.equals(r.getSubjectId())) {
-      return true;
-    }
-    return r.getUnitCode() != null && organisation.isMember(caller, Groups.unit(r.getUnitCode()));
-  }
-
-  /**
-   * 审理申诉: rejected, or upheld with a better grade — the result is regraded (the original kept),
-   * consequences that no longer apply are withdrawn (an interview not yet held is cancelled) and
-   * those the new grade brings are recorded.
-   */
-  @Transactional
-  public Appeal decideAppeal(long appealId, AppealDecision decision, Grade newGrade, String comment, String actor,
-      Function<AssessmentResult, List<AssessmentRules.Rule>> rules) {
-    Appeal appeal = appeals.findById(appealId).orElseThrow(() -> DomainException.notFound("没有这个申诉：" + appealId));
-    if (appeal.getDecision() != null) {
-      throw DomainException.conflict(AssessmentVariables.APPEAL_DECISION, "该申诉已审理");
-    }
-    if (decision == null) {
-      throw DomainException.invalid(AssessmentVariables.APPEAL_DECISION, "请选择申诉是否成立");
-    }
-    String c = text(comment, AssessmentVariables.DECISION_COMMENT, "审理意见");
-    if (c == null) {
-      throw DomainException.invalid(AssessmentVariables.DECISION_COMMENT, "请填写审理意见");
-    }
-    AssessmentResult r = results.findById(appeal.getResultId()).orElseThrow();
-    Instant now = Time.now();
-    if (decision == AppealDecision.REJECTED) {
-      appeal.decide(decision, null, actor, c, now);
-      return appeal;
-    }
-    if (newGrade == null) {
-      throw DomainException.invalid(AssessmentVariables.NEW_GRADE, "申诉成立须选择调整后的等次");
-    }
-    if (!newGrade.isBetterThan(r.getGrade())) {
-      throw DomainException.invalid(AssessmentVariables.NEW_GRADE,
-          "调整后的等次应高于原等次（" + r.getGrade().label() + "）");
-    }
-    appeal.decide(decision, newGrade, actor, c, now);
-    r.regrade(newGrade, "申诉成立，由" + r.getGrade().label() + "调整为" + newGrade.label() + "：" + c);
-    List<AssessmentRules.Rule> newRules = rules.apply(r);
-    Set<ConsequenceType> applying = EnumSet.noneOf(ConsequenceType.class);
-    newRules.forEach(x -> applying.add(x.type()));
-    Set<ConsequenceType> present = EnumSet.noneOf(ConsequenceType.class);
-    String why = "申诉成立，等次调整为" + newGrade.label();
-    for (Consequence k : consequences.findByResultIdOrderByIdAsc(r.getId())) {
-      if (!k.isActive()) {
-        continue;
-      }
-      if (applying.contains(k.getType())) {
-        present.add(k.getType());
-        continue;
-      }
-      String withdrawn = why;
-      if (k.getInterviewId() != null) {
-        boolean stillNeeded = consequences.findByAssessmentIdOrderByIdAsc(appeal.getAssessmentId()).stream()
-            .anyMatch(o -> o.isActive() && !o.getId().equals(k.getId()) && k.getInterviewId().equals(o.getInterviewId()));
-        withdrawn = stillNeeded ? why + "（约谈 " + k.getInterviewId() + " 因其他考核结果仍须进行）"
-            : cancelInterview(k.getInterviewId(), why);
-      }
-      k.withdraw(withdrawn, now);
-    }
-    Assessment a = assessment(appeal.getAssessmentId());
-    List<AssessmentResult> rows = resultsOf(a.getId());
-    for (AssessmentRules.Rule rule : newRules) {
-      if (!present.contains(rule.type())) {
-        record(a, r, rows, rule, now);
-      }
-    }
-    return appeal;
-  }
-
-  private String cancelInterview(String code, String why) {
-    InterviewView i = interviews.find(code).orElse(null);
-    if (i == null || i.status() == InterviewStatus.CANCELLED) {
-      return why;
-    }
-    if (!i.status().isOpen()) {
-      return why + "（约谈" + i.status().label() + "，不再取消）";
-    }
-    interviews.cancel(code, why, null);
-    return why + "（约谈 " + code + " 已取消）";
-  }
-
-  /** Tells the appellant how the appeal was decided. */
-  @Transactional
-  public void notifyAppealDecided(long appealId) {
-    Appeal appeal = appeals.findById(appealId).orElseThrow();
-    AssessmentResult r = results.findById(appeal.getResultId()).orElseThrow();
-    String outcome = appeal.getDecision().label()
-        + (appeal.getNewGrade() == null ? "，维持" + r.getGrade().label() : "，等次调整为" + appeal.getNewGrade().label());
-    notifications.send(new Notice(NOTICE_APPEAL_DECIDED, "考核申诉审理结果：" + r.getSubjectName(),
-        "申诉理由：" + appeal.getReason() + "\n审理结果：" + outcome + "\n审理意见：" + appeal.getDecisionComment(),
-        link(appeal.getAssessmentId()), NOTICE_APPEAL_DECIDED + ":" + appealId), List.of(appeal.getFiledBy()));
-  }
-
-  // reading ------------------------------------------------------------------------------------
-
-  /** The runs the caller may see, newest first: everything for the office and leaders, published ones for units. */
-  @Transactional(readOnly = true)
-  public List<AssessmentSummary> list(String periodText, boolean seesEverything) {
-    List<Assessment> found;
-    Set<AssessmentStatus> published = EnumSet.of(AssessmentStatus.PUBLISHED, AssessmentStatus.CLOSED);
-    if (periodText == null || periodText.isBlank()) {
-      found = seesEverything ? assessments.findAllByOrderByIdDesc() : assessments.findByStatusInOrderByIdDesc(published);
-    } else {
-      String p = period(periodText).name();
-      found = seesEverything ? assessments.findByPeriodOrderByIdDesc(p)
-          : assessments.findByPeriodAndStatusInOrderByIdDesc(p, published);
-    }
-    return found.stream().map(a -> new AssessmentSummary(a.getId(), a.getPeriod(), periodLabel(a), a.getStatus(),
-        a.getStatus().label(), a.getProcessInstanceId(), at(a.getStartedAt()), at(a.getPublishedAt()),
-        at(a.getAppealUntil()), gradeCounts(resultsOf(a.getId())))).toList();
-  }
-
-  /**
-   * Who reads an assessment: drafts only for those who see everything; the consequences and appeals
-   * of all for them and the leaders, for unit staff those about their units and themselves (a
-   * colleague's appeal of another unit, or another person's post adjustment, is not theirs to read).
-   */
-  public record Reader(boolean seesDrafts, boolean seesAllDetails, String userId, List<String> unitCodes) {
-
-    boolean concerns(AssessmentResult r) {
-      return r != null && (unitCodes.contains(r.getUnitCode())
-          || (r.getSubjectType() == SubjectType.PERSON && userId.equals(r.getSubjectId())));
-    }
-  }
-
-  /** One run as the caller may see it: units see published runs only (404 otherwise). */
-  @Transactional(readOnly = true)
-  public AssessmentView view(long id, boolean seesEverything) {
-    return view(id, new Reader(seesEverything, true, null, List.of()));
-  }
-
-  /** One run as the reader may see it: published runs only unless they see drafts (404 otherwise). */
-  @Transactional(readOnly = true)
-  public AssessmentView view(long id, Reader reader) {
-    Assessment a = assessments.findById(id)
-        .filter(x -> reader.seesDrafts() || x.getStatus().isPublished())
-        .orElseThrow(() -> DomainException.notFound("没有这个考核：" + id));
-    List<AssessmentResult> rows = resultsOf(id);
-    Map<Long, AssessmentResult> byId = new LinkedHashMap<>();
-    rows.forEach(r -> byId.put(r.getId(), r));
-    List<AssessmentView.Result> resultViews = rows.stream().map(r -> new AssessmentView.Result(r.getId(),
-        r.getSubjectType(), r.getSubjectId(), r.getSubjectName(), r.getUnitCode(), r.getAverageFinalScore(),
-        r.getClosed(), r.getOverdue(), r.getOverdueUncompleted(), r.getReturned(), r.getInterviews(), r.getRank(),
-        r.getGrade(), r.getGrade() == null ? null : r.getGrade().label(), r.getGradeReason(), r.getOriginalGrade()))
-        .toList();
-    List<AssessmentView.ConsequenceView> consequenceViews = consequences.findByAssessmentIdOrderByIdAsc(id).stream()
-        .filter(k -> reader.seesAllDetails() || reader.concerns(byId.get(k.getResultId())))
-        .map(k -> new AssessmentView.ConsequenceView(k.getId(), k.getResultId(), name(byId, k.getResultId()),
-            k.getType(), k.getType().label(), k.getReason(), k.getInterviewId(), k.getInterviewee(), k.isActive(),
-            at(k.getWithdrawnAt()), k.getWithdrawnReason())).toList();
-    List<AssessmentView.AppealView> appealViews = appeals.findByAssessmentIdOrderByIdAsc(id).stream()
-        .filter(x -> reader.seesAllDetails() || reader.concerns(byId.get(x.getResultId()))
-            || x.getFiledBy().equals(reader.userId()))
-        .map(x -> appealView(x, byId)).toList();
-    boolean open = a.getStatus() == AssessmentStatus.PUBLISHED && a.getAppealUntil() != null
-        && Time.now().isBefore(a.getAppealUntil());
-    return new AssessmentView(a.getId(), a.getPeriod(), periodLabel(a), a.getProcessInstanceId(), a.getStatus(),
-        a.getStatus().label(), a.getStartedBy(), at(a.getStartedAt()), at(a.getComputedAt()), a.getComputations(),
-        a.getReviewedBy(), at(a.getReviewedAt()), a.getReviewComment(), a.getApprovedBy(), at(a.getApprovedAt()),
-        a.getApprovalComment(), at(a.getPublishedAt()), at(a.getAppealUntil()), open, at(a.getClosedAt()),
-        resultViews, consequenceViews, appealViews);
-  }
-
-  private static AssessmentView.AppealView appealView(Appeal x, Map<Long, AssessmentResult> byId) {
-    return new AssessmentView.AppealView(x.getId(), x.getResultId(), name(byId, x.getResultId()), x.getFiledBy(),
-        x.getReason(), at(x.getFiledAt()), x.getGradeBefore(), x.getDecision(),
-        x.getDecision() == null ? "审理中" : x.getDecision().label(), x.getNewGrade(), x.getDecidedBy(),
-        at(x.getDecidedAt()), x.getDecisionComment());
-  }
-
-  Assessment assessment(long id) {
-    return assessments.findById(id).orElseThrow(() -> DomainException.notFound("没有这个考核：" + id));
-  }
-
-  List<AssessmentResult> resultsOf(long assessmentId) {
-    List<AssessmentResult> rows = new ArrayList<>(
-        results.findByAssessmentIdOrderBySubjectTypeAscRankAscSubjectIdAsc(assessmentId));
-    // units first, then people (the column holds the names, which sort the other way)
-    rows.sort(java.util.Comparator.comparing(AssessmentResult::getSubjectType)
-        .thenComparingInt(AssessmentResult::getRank).thenComparing(AssessmentResult::getSubjectId));
-    return rows;
-  }
-
-  // helpers ------------------------------------------------------------------------------------
 
   private static void expect(Assessment a, AssessmentStatus... allowed) {
     for (AssessmentStatus s : allowed) {
@@ -617,37 +387,13 @@ public class AssessmentService {
     throw DomainException.conflict("status", "考核当前状态为" + a.getStatus().label() + "，不能办理此步骤");
   }
 
-  private static Map<Grade, Long> gradeCounts(Collection<AssessmentResult> rows) {
+  static Map<Grade, Long> gradeCounts(Collection<AssessmentResult> rows) {
     Map<Grade, Long> counts = new EnumMap<>(Grade.class);
     for (Grade g : Grade.values()) {
       counts.put(g, 0L);
     }
     rows.stream().filter(r -> r.getGrade() != null).forEach(r -> counts.merge(r.getGrade(), 1L, Long::sum));
     return counts;
-  }
-
-  private static String name(Map<Long, AssessmentResult> byId, long resultId) {
-    AssessmentResult r = byId.get(resultId);
-    return r == null ? null : r.getSubjectName();
-  }
-
-  private static String periodLabel(Assessment a) {
-    return Period.parse(a.getPeriod(), AssessmentVariables.PERIOD).label();
-  }
-
-  private static String text(String value, String field, String label) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String s = value.trim();
-    if (s.length() > COMMENT_MAX) {
-      throw DomainException.invalid(field, label + "不能超过 " + COMMENT_MAX + " 字");
-    }
-    return s;
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, Time.ZONE);
   }
 
   static String format(Instant instant) {

@@ -19,9 +19,9 @@ class DecideAppealListener implements TaskListener {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final AssessmentAppeals service;
 
-  DecideAppealListener(AssessmentService service, AssessmentProcess process) {
+  DecideAppealListener(AssessmentAppeals service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.luoshi.common.DomainException;
 import org.luoshi.engine.Time;
-import org.luoshi.identity.Groups;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Organisation;
 import org.luoshi.item.ItemFacts;
 import org.luoshi.item.ItemInstructions;
@@ -42,16 +42,19 @@ public class Documents {
   private final ItemLookup items;
   private final ItemInstructions instructions;
   private final Organisation organisation;
+  private final AccessPolicy access;
   private final IssuedDocumentRepository issued;
   private final DocumentCounterRepository counters;
   private final DocumentSettings settings;
   private final TransactionTemplate newTransaction;
 
-  Documents(ItemLookup items, ItemInstructions instructions, Organisation organisation, IssuedDocumentRepository issued,
-      DocumentCounterRepository counters, DocumentSettings settings, PlatformTransactionManager transactions) {
+  Documents(ItemLookup items, ItemInstructions instructions, Organisation organisation, AccessPolicy access,
+      IssuedDocumentRepository issued, DocumentCounterRepository counters, DocumentSettings settings,
+      PlatformTransactionManager transactions) {
     this.items = items;
     this.instructions = instructions;
     this.organisation = organisation;
+    this.access = access;
     this.issued = issued;
     this.counters = counters;
     this.settings = settings;
@@ -106,7 +109,7 @@ public class Documents {
   }
 
   private boolean issues(String userId) {
-    return organisation.isMember(userId, Groups.SUPERVISION_OFFICE) || organisation.isMember(userId, Groups.ADMIN);
+    return access.isOfficeOrAdmin(userId);
   }
 
   /** Takes the next number of the kind this year, under the lock of its counter; the same item asks once. */

@@ -1,12 +1,12 @@
 package org.luoshi.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.luoshi.common.Json;
 
 /**
  * What a Camunda Form (form-js JSON, {@code processes/forms/*.form}) lets a person submit: the keys
@@ -17,7 +17,6 @@ public record FormFields(Set<String> inputs, Set<String> readOnly) {
 
   public static final FormFields NONE = new FormFields(Set.of(), Set.of());
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
       "checkbox", "checklist", "taglist", "datetime", "expression", "filepicker");
 
@@ -27,7 +26,7 @@ public record FormFields(Set<String> inputs, Set<String> readOnly) {
 
   public static FormFields parse(InputStream form) {
     try {
-      JsonNode root = JSON.readTree(form);
+      JsonNode root = Json.mapper().readTree(form);
       Set<String> inputs = new LinkedHashSet<>();
       Set<String> readOnly = new LinkedHashSet<>();
       collect(root.path("components"), "", inputs, readOnly);

@@ -35,6 +35,11 @@ public final class Time {
     return Date.from(date.plusDays(1).atStartOfDay(ZONE).toInstant());
   }
 
+  /** An instant as Beijing time with its offset (what the JSON views show); null stays null. */
+  public static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZONE);
+  }
+
   /** A given time of day on a date, Beijing time. */
   public static Date at(LocalDate date, int hour, int minute) {
     return Date.from(date.atTime(hour, minute).atZone(ZONE).toInstant());

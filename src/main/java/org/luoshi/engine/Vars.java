@@ -1,7 +1,6 @@
 package org.luoshi.engine;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -17,9 +16,12 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.luoshi.common.DomainException;
 import org.luoshi.common.Inputs;
+import org.luoshi.common.Json;
 
 /**
  * Reads process and task variables as Tasklist and REST clients send them: dates as ISO strings
@@ -33,7 +35,6 @@ import org.luoshi.common.Inputs;
  */
 public final class Vars {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** A number written as text longer than this is not a number anybody typed. */
   private static final int MAX_NUMBER_TEXT = 40;
   /** Nor is a date longer than this (2026-12-01T09:30:00.000+08:00[Asia/Shanghai] is 44). */
@@ -371,7 +372,7 @@ public final class Vars {
         return (List<Object>) l;
       }
       if (v instanceof SpinJsonNode node) {
-        return JSON.readValue(node.toString(), new TypeReference<List<Object>>() {});
+        return Json.read(node.toString(), new TypeReference<List<Object>>() {});
       }
       if (v instanceof String s) {
         Inputs.text(scope, name, s); // the text as typed: its length, no control characters
@@ -380,7 +381,7 @@ public final class Vars {
           return List.of();
         }
         if (t.startsWith("[")) {
-          return JSON.readValue(t, new TypeReference<List<Object>>() {});
+          return Json.read(t, new TypeReference<List<Object>>() {});
         }
         return new ArrayList<>(List.of(t.split("\\s*[,，、\\n]\\s*")));
       }
@@ -392,5 +393,10 @@ public final class Vars {
 
   private static DomainException bad(String name, String message) {
     return DomainException.invalid(name, message);
+  }
+
+  /** A value (a list, options for a select) as a Camunda Json variable, the way Tasklist sends lists. */
+  public static TypedValue json(Object value) {
+    return SpinValues.jsonValue(Json.write(value)).create();
   }
 }

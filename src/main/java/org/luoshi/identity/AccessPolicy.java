@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -36,10 +38,48 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
   private final AuthorizationService authorizations;
+  private final Organisation organisation;
 
-  AccessPolicy(AuthorizationService authorizations) {
+  AccessPolicy(AuthorizationService authorizations, Organisation organisation) {
     this.authorizations = authorizations;
+    this.organisation = organisation;
   }
+
+  // roles: the checks Luoshi's own code makes (the engine's authorizations follow in apply()) ---------
+
+  /** Whether these groups are the office's (督查室). */
+  public static boolean isOffice(Collection<String> groupIds) {
+    return groupIds != null && groupIds.contains(Groups.SUPERVISION_OFFICE);
+  }
+
+  /**
+   * Whether these groups may do the office's work — start supervisions, reports and assessments,
+   * cancel interviews, issue documents: the office or an administrator.
+   */
+  public static boolean isOfficeOrAdmin(Collection<String> groupIds) {
+    return groupIds != null && (groupIds.contains(Groups.SUPERVISION_OFFICE) || groupIds.contains(Groups.ADMIN));
+  }
+
+  /** {@link #isOfficeOrAdmin(Collection)} for a person, by their memberships. */
+  public boolean isOfficeOrAdmin(String userId) {
+    return organisation.isMember(userId, Groups.SUPERVISION_OFFICE) || organisation.isMember(userId, Groups.ADMIN);
+  }
+
+  /**
+   * Whether these groups see the whole district (every item, interview and ledger) and may start
+   * interviews with anyone as interviewer: the office, principal leaders and administrators.
+   */
+  public static boolean seesEverything(Collection<String> groupIds) {
+    return groupIds != null && (groupIds.contains(Groups.SUPERVISION_OFFICE)
+        || groupIds.contains(Groups.PRINCIPAL_LEADERS) || groupIds.contains(Groups.ADMIN));
+  }
+
+  /** The office's members: who reads what the office is told (problems, reports, assessments, digests). */
+  public List<String> officeMembers() {
+    return organisation.members(Groups.SUPERVISION_OFFICE);
+  }
+
+  // engine authorizations ----------------------------------------------------------------------
 
   void apply() {
     // everyone

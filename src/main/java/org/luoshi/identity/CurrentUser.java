@@ -38,7 +38,7 @@ public class CurrentUser {
   }
 
   public boolean isOffice() {
-    return in(Groups.SUPERVISION_OFFICE);
+    return AccessPolicy.isOffice(groups());
   }
 
   public boolean isPrincipalLeader() {
@@ -55,7 +55,7 @@ public class CurrentUser {
 
   /** The office, principal leaders and administrators see all items, interviews and ledgers. */
   public boolean seesEverything() {
-    return isOffice() || isPrincipalLeader() || isAdmin();
+    return AccessPolicy.seesEverything(groups());
   }
 
   public List<String> unitCodes() {

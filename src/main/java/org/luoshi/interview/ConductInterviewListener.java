@@ -2,6 +2,7 @@ package org.luoshi.interview;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +13,16 @@ import org.springframework.stereotype.Component;
 @Component("conductInterviewListener")
 class ConductInterviewListener implements TaskListener {
 
-  private final Interviews interviews;
+  private final InterviewSteps interviews;
 
-  ConductInterviewListener(Interviews interviews) {
+  ConductInterviewListener(InterviewSteps interviews) {
     this.interviews = interviews;
   }
 
   @Override
   public void notify(DelegateTask task) {
     var variables = interviews.conducted(interviews.boundCode(task), Vars.of(task),
-        interviews.actor(task.getAssignee()));
+        Actors.of(task));
     task.getExecution().setVariables(variables);
   }
 }

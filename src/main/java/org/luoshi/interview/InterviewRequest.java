@@ -2,6 +2,7 @@ package org.luoshi.interview;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.luoshi.engine.Actors;
 
 /**
  * What it takes to start an interview (DESIGN.md 4.2), and who starts it.
@@ -31,7 +32,7 @@ public record InterviewRequest(
     String followUpOf,
     String startedBy) {
 
-  public static final String SYSTEM = "system";
+  public static final String SYSTEM = Actors.SYSTEM;
 
   public InterviewRequest {
     interviewees = interviewees == null ? List.of() : List.copyOf(interviewees.stream()

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component("notifyInterviewees")
 class NotifyInterviewees implements JavaDelegate {
 
-  private final Interviews interviews;
+  private final InterviewSteps interviews;
 
-  NotifyInterviewees(Interviews interviews) {
+  NotifyInterviewees(InterviewSteps interviews) {
     this.interviews = interviews;
   }
 

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component("startFollowUp")
 class StartFollowUp implements JavaDelegate {
 
-  private final Interviews interviews;
+  private final InterviewSteps interviews;
 
-  StartFollowUp(Interviews interviews) {
+  StartFollowUp(InterviewSteps interviews) {
     this.interviews = interviews;
   }
 

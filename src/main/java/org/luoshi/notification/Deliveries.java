@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Organisation;
@@ -219,7 +220,7 @@ class Deliveries {
         return; // its job is on it already
       }
       runtime.startProcessInstanceByMessage(HANDOVER_MESSAGE, businessKey,
-          Variables.putValue("noticeKey", noticeKey).putValue("noticeTitle", Keys.cut(title, 200)));
+          Variables.putValue("noticeKey", noticeKey).putValue("noticeTitle", Texts.cut(title, 200)));
     });
   }
 

@@ -12,12 +12,4 @@ final class Keys {
     String hash = "#" + Integer.toHexString(value.hashCode());
     return value.substring(0, max - hash.length()) + hash;
   }
-
-  /** Cuts a text for people at a length, marking the cut. */
-  static String cut(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
-    }
-    return text.substring(0, max - 1) + "…";
-  }
 }

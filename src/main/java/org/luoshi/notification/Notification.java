@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.luoshi.common.Texts;
 
 /** One notice in one person's inbox. */
 @Entity
@@ -49,8 +50,8 @@ public class Notification {
   Notification(String recipient, Notice notice, Instant createdAt) {
     this.recipient = recipient;
     this.type = notice.type();
-    this.title = Keys.cut(notice.title(), 200);
-    this.body = Keys.cut(notice.body(), 4000);
+    this.title = Texts.cut(notice.title(), 200);
+    this.body = Texts.cut(notice.body(), 4000);
     this.link = notice.link();
     this.createdAt = createdAt;
     this.dedupKey = dedupKey(notice.key(), recipient);

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component("notificationSchedule")
 public class NotificationSchedule {
 
+  /** The daily digest's process (its delegate is the item capability's {@code dailyDigest}). */
+  public static final String DIGEST_PROCESS = "daily-digest";
+
   private final NotificationSettings settings;
 
   NotificationSchedule(NotificationSettings settings) {

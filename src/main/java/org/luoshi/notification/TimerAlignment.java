@@ -22,7 +22,7 @@ class TimerAlignment {
 
   @EventListener(ApplicationReadyEvent.class)
   void align() {
-    timers.align(DailyDigest.PROCESS_KEY, schedule.digestCron());
+    timers.align(NotificationSchedule.DIGEST_PROCESS, schedule.digestCron());
     timers.align(Deliveries.PROCESS_KEY, schedule.releaseCron());
   }
 }

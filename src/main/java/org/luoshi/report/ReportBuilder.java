@@ -14,7 +14,7 @@ import org.luoshi.interview.Interviews;
 import org.luoshi.item.ItemService;
 import org.luoshi.item.ItemViews;
 import org.luoshi.report.ReportContent.*;
-import org.luoshi.scoring.Rankings;
+import org.luoshi.ranking.Rankings;
 import org.luoshi.supervision.SupervisionLedger;
 import org.luoshi.supervision.SupervisionStats;
 import org.springframework.stereotype.Service;

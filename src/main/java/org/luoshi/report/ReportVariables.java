@@ -1,12 +1,5 @@
 package org.luoshi.report;
 
-import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.luoshi.engine.Vars;
-import org.luoshi.identity.Groups;
-
 /** The variables of the {@code periodic-report} process and what its delegates share. */
 final class ReportVariables {
 
@@ -32,14 +25,4 @@ final class ReportVariables {
 
   private ReportVariables() {}
 
-
-  static Authentication authentication(DelegateExecution execution) {
-    return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-  }
-
-  /** Whether an authenticated caller may start a report: the office or an administrator. */
-  static boolean mayStart(Authentication a) {
-    List<String> groups = a.getGroupIds() == null ? List.of() : a.getGroupIds();
-    return groups.contains(Groups.SUPERVISION_OFFICE) || groups.contains(Groups.ADMIN);
-  }
 }

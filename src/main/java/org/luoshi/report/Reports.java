@@ -1,16 +1,15 @@
 package org.luoshi.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.luoshi.common.Json;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Unit;
@@ -37,19 +36,19 @@ public class Reports {
   static final int FOREWORD_MAX = 4000;
   static final int COMMENT_MAX = 2000;
 
-  static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final ReportRepository repository;
   private final ReportBuilder builder;
   private final Organisation organisation;
+  private final AccessPolicy access;
   private final Notifications notifications;
 
-  Reports(ReportRepository repository, ReportBuilder builder, Organisation organisation,
+  Reports(ReportRepository repository, ReportBuilder builder, Organisation organisation, AccessPolicy access,
       Notifications notifications) {
     this.repository = repository;
     this.builder = builder;
     this.organisation = organisation;
+    this.access = access;
     this.notifications = notifications;
   }
 
@@ -101,7 +100,7 @@ public class Reports {
   public Report submit(long id, String foreword, String by) {
     Report r = report(id);
     requireStatus(r, "foreword", ReportStatus.DRAFT, ReportStatus.RETURNED);
-    r.submit(text(foreword, "foreword", "按语", FOREWORD_MAX, true), by, Time.now());
+    r.submit(Texts.text(foreword, "foreword", "按语", FOREWORD_MAX, true), by, Time.now());
     return r;
   }
 
@@ -110,7 +109,7 @@ public class Reports {
   public Report decide(long id, boolean approved, String comment, String by) {
     Report r = report(id);
     requireStatus(r, "approved", ReportStatus.SUBMITTED);
-    String text = text(comment, "approvalComment", "审批意见", COMMENT_MAX, !approved);
+    String text = Texts.text(comment, "approvalComment", "审批意见", COMMENT_MAX, !approved);
     if (approved) {
       r.approve(text, by, Time.now());
     } else {
@@ -153,7 +152,7 @@ public class Reports {
     }
     people.addAll(organisation.members(Groups.LEADERS));
     people.addAll(organisation.members(Groups.PRINCIPAL_LEADERS));
-    people.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
+    people.addAll(access.officeMembers());
     return people;
   }
 
@@ -204,20 +203,16 @@ public class Reports {
   }
 
   public ReportContent content(Report r) {
-    try {
-      return JSON.readValue(r.getContent(), ReportContent.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Unreadable content of report " + r.getId(), e);
-    }
+    return Json.readStored(r.getContent(), ReportContent.class);
   }
 
   public ReportView view(Report r, boolean withContent) {
     ReportContent c = content(r);
     return new ReportView(r.getId(), r.getKind(), r.getKind().label(), r.getPeriod(), c.periodLabel(), c.title(),
         r.getStatus(), r.getStatus().label(), r.getIssueYear(), r.getIssueNumber(), r.getForeword(),
-        r.getApprovalComment(), r.getProcessInstanceId(), r.getCreatedBy(), at(r.getCreatedAt()),
-        at(r.getGeneratedAt()), r.getSubmittedBy(), at(r.getSubmittedAt()), r.getApprovedBy(),
-        at(r.getApprovedAt()), r.getPublishedBy(), at(r.getPublishedAt()),
+        r.getApprovalComment(), r.getProcessInstanceId(), r.getCreatedBy(), Time.at(r.getCreatedAt()),
+        Time.at(r.getGeneratedAt()), r.getSubmittedBy(), Time.at(r.getSubmittedAt()), r.getApprovedBy(),
+        Time.at(r.getApprovedAt()), r.getPublishedBy(), Time.at(r.getPublishedAt()),
         "/api/reports/" + r.getId() + "/html", "/api/reports/" + r.getId() + ".xlsx", withContent ? c : null);
   }
 
@@ -236,29 +231,7 @@ public class Reports {
     throw DomainException.conflict(field, "报告" + r.getStatus().label() + "，不能进行此操作");
   }
 
-  private static String text(String value, String field, String label, int max, boolean required) {
-    String s = value == null ? null : value.trim();
-    if (s == null || s.isEmpty()) {
-      if (required) {
-        throw DomainException.invalid(field, label + "不能为空");
-      }
-      return null;
-    }
-    if (s.length() > max) {
-      throw DomainException.invalid(field, label + "不能超过 " + max + " 字");
-    }
-    return s;
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, Time.ZONE);
-  }
-
   static String json(ReportContent content) {
-    try {
-      return JSON.writeValueAsString(content);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write report content", e);
-    }
+    return Json.write(content);
   }
 }

@@ -2,8 +2,9 @@ package org.luoshi.supervision;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
-import org.luoshi.identity.Groups;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Organisation;
 import org.luoshi.notification.Notice;
 import org.luoshi.notification.Notifications;
@@ -26,11 +27,14 @@ class ProblemNotices {
   private final SupervisionService service;
   private final Notifications notifications;
   private final Organisation organisation;
+  private final AccessPolicy access;
 
-  ProblemNotices(SupervisionService service, Notifications notifications, Organisation organisation) {
+  ProblemNotices(SupervisionService service, Notifications notifications, Organisation organisation,
+      AccessPolicy access) {
     this.service = service;
     this.notifications = notifications;
     this.organisation = organisation;
+    this.access = access;
   }
 
   /** The unit is told what to fix and by when. */
@@ -66,7 +70,7 @@ class ProblemNotices {
     }
     Supervision s = p.getSupervision();
     List<String> recipients = new ArrayList<>(unit(p));
-    recipients.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
+    recipients.addAll(access.officeMembers());
     send(new Notice(OVERDUE,
         "督查问题整改逾期：" + unitName(p),
         unitName(p) + "未在期限 " + p.getDeadline() + " 前完成整改。问题：" + p.getDescription()
@@ -92,7 +96,7 @@ class ProblemNotices {
   }
 
   private void send(Notice notice, List<String> recipients) {
-    notifications.send(new Notice(notice.type(), cut(notice.title(), 200), cut(notice.body(), 4000),
+    notifications.send(new Notice(notice.type(), Texts.cut(notice.title(), 200), Texts.cut(notice.body(), 4000),
         notice.link(), notice.key()), recipients);
   }
 
@@ -106,9 +110,5 @@ class ProblemNotices {
 
   private static String link(Supervision s) {
     return "/ledger/supervisions/" + s.getId(); // the ledger page (the JSON is /api/supervisions/{id})
-  }
-
-  private static String cut(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

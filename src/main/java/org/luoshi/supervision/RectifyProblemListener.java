@@ -2,6 +2,7 @@ package org.luoshi.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
 import org.springframework.stereotype.Component;
 

@@ -2,6 +2,7 @@ package org.luoshi.supervision;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.CurrentUser;
 import org.luoshi.common.DomainException;
@@ -53,7 +54,7 @@ class SupervisionController {
       @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return ledger.list(parse(SupervisionMethod.class, "method", method), year, blankToNull(unitCode),
+    return ledger.list(parse(SupervisionMethod.class, "method", method), year, Texts.blankToNull(unitCode),
         parse(SupervisionStatus.class, "status", status), page, size);
   }
 
@@ -66,7 +67,7 @@ class SupervisionController {
       @RequestParam(required = false) Long supervisionId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return ledger.problems(blankToNull(unitCode), parse(ProblemStatus.class, "status", status), overdue, year,
+    return ledger.problems(Texts.blankToNull(unitCode), parse(ProblemStatus.class, "status", status), overdue, year,
         supervisionId, page, size);
   }
 
@@ -85,9 +86,5 @@ class SupervisionController {
     } catch (IllegalArgumentException e) {
       throw DomainException.invalid(field, "不是可选的值：" + value);
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -2,9 +2,7 @@ package org.luoshi.supervision;
 
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -85,8 +83,8 @@ public class SupervisionLedger {
         reader.all() ? s.getFindings() : null,
         reader.all() ? s.getReport() : null,
         visible.stream().map(p -> problemView(p, s, today, names)).toList(),
-        s.getProcessInstanceId(), s.getStartedBy(), at(s.getStartedAt()), at(s.getInspectedAt()),
-        at(s.getReportedAt()), at(s.getClosedAt()));
+        s.getProcessInstanceId(), s.getStartedBy(), Time.at(s.getStartedAt()), Time.at(s.getInspectedAt()),
+        Time.at(s.getReportedAt()), Time.at(s.getClosedAt()));
   }
 
   /** GET /api/supervisions: newest first, filtered by method, year started, inspected unit, status. */
@@ -267,12 +265,8 @@ public class SupervisionLedger {
   private ProblemView problemView(Problem p, Supervision s, LocalDate today, UnitNames names) {
     return new ProblemView(p.getId(), s.getId(), s.getSubject(), s.getMethod(), p.getUnitCode(),
         names.of(p.getUnitCode()), p.getDescription(), p.getDeadline(), p.getStatus(),
-        p.getStatus().label(), p.isOverdue(today), p.getFoundOn(), p.getRectification(), at(p.getRectifiedAt()),
-        p.getRectifiedBy(), p.getVerifyComment(), p.getRejections(), at(p.getVerifiedAt()), p.getVerifiedBy());
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, Time.ZONE);
+        p.getStatus().label(), p.isOverdue(today), p.getFoundOn(), p.getRectification(), Time.at(p.getRectifiedAt()),
+        p.getRectifiedBy(), p.getVerifyComment(), p.getRejections(), Time.at(p.getVerifiedAt()), p.getVerifiedBy());
   }
 
   private static LocalDate firstDay(int year) {

@@ -49,7 +49,7 @@ public record SupervisionRequest(
     vars.putValue(SupervisionVariables.METHOD, method);
     vars.putValue(SupervisionVariables.SUBJECT, subject);
     if (unitCodes != null) {
-      vars.putValueTyped(SupervisionVariables.UNIT_CODES, SupervisionVariables.json(unitCodes));
+      vars.putValueTyped(SupervisionVariables.UNIT_CODES, Vars.json(unitCodes));
     }
     if (sampleSize != null) {
       vars.putValue(SupervisionVariables.SAMPLE_SIZE, sampleSize);

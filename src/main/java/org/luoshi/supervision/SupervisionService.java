@@ -1,9 +1,6 @@
 package org.luoshi.supervision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.luoshi.common.Json;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.Organisation;
@@ -42,8 +41,6 @@ public class SupervisionService {
   static final int PROBLEMS_MAX = 200;
   static final int UNITS_MAX = 500;
 
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final SupervisionRepository supervisions;
   private final ProblemRepository problems;
@@ -84,7 +81,7 @@ public class SupervisionService {
   /** The checks of the start variables; throws the first one broken. */
   private Checked check(SupervisionRequest request) {
     SupervisionMethod method = method(request.method());
-    String subject = text(request.subject(), SupervisionVariables.SUBJECT, "督查主题", SUBJECT_MAX, true);
+    String subject = Texts.text(request.subject(), SupervisionVariables.SUBJECT, "督查主题", SUBJECT_MAX, true);
     List<String> named = resolveUnits(request.unitCodes());
     if (method != SupervisionMethod.RANDOM) {
       if (request.sampleSize() != null) {
@@ -136,7 +133,7 @@ public class SupervisionService {
           c.sampleSize(), seed, seedGiven, OffsetDateTime.ofInstant(now, Time.ZONE), startedBy);
       supervision = new Supervision(processInstanceId, c.method(), c.subject(), c.units(), sample, startedBy, now,
           Time.today());
-      supervision.recordDraw(seed, toJson(basis));
+      supervision.recordDraw(seed, Json.write(basis));
     } else {
       supervision = new Supervision(processInstanceId, c.method(), c.subject(), c.units(), c.units(), startedBy, now,
           Time.today());
@@ -151,7 +148,7 @@ public class SupervisionService {
     if (s.getStatus() != SupervisionStatus.INSPECTING) {
       throw DomainException.conflict(SupervisionVariables.FINDINGS, "该督查已不在督查阶段：" + s.getStatus().label());
     }
-    s.recordFindings(text(findings, SupervisionVariables.FINDINGS, "督查发现", TEXT_MAX, true), Time.now());
+    s.recordFindings(Texts.text(findings, SupervisionVariables.FINDINGS, "督查发现", TEXT_MAX, true), Time.now());
     return s;
   }
 
@@ -166,7 +163,7 @@ public class SupervisionService {
     if (s.getStatus() != SupervisionStatus.REPORTING) {
       throw DomainException.conflict(SupervisionVariables.REPORT, "该督查不在撰写报告阶段：" + s.getStatus().label());
     }
-    String text = text(report, SupervisionVariables.REPORT, "督查报告", TEXT_MAX, true);
+    String text = Texts.text(report, SupervisionVariables.REPORT, "督查报告", TEXT_MAX, true);
     if (found.size() > PROBLEMS_MAX) {
       throw DomainException.invalid(SupervisionVariables.PROBLEMS, "一份报告最多列 " + PROBLEMS_MAX + " 个问题");
     }
@@ -197,7 +194,7 @@ public class SupervisionService {
         throw DomainException.invalid(field + "unitCode",
             ordinal + organisation.unitName(unitCode) + "不是本次督查的被督查单位");
       }
-      String description = text(descriptionText, field + "description",
+      String description = Texts.text(descriptionText, field + "description",
           "第 " + (i + 1) + " 个问题的问题描述", DESCRIPTION_MAX, true);
       if (deadline == null) {
         throw DomainException.invalid(field + "deadline", ordinal + "请填写整改期限");
@@ -221,7 +218,7 @@ public class SupervisionService {
     if (p.getStatus() != ProblemStatus.OPEN) {
       throw DomainException.conflict(SupervisionVariables.RECTIFICATION, "该问题不在待整改状态：" + p.getStatus().label());
     }
-    p.rectify(text(rectification, SupervisionVariables.RECTIFICATION, "整改情况", RECTIFICATION_MAX, true),
+    p.rectify(Texts.text(rectification, SupervisionVariables.RECTIFICATION, "整改情况", RECTIFICATION_MAX, true),
         by, Time.now());
     return p;
   }
@@ -236,7 +233,7 @@ public class SupervisionService {
     if (p.getStatus() != ProblemStatus.RECTIFIED) {
       throw DomainException.conflict(SupervisionVariables.VERIFIED, "该问题不在待核验状态：" + p.getStatus().label());
     }
-    String text = text(comment, SupervisionVariables.VERIFY_COMMENT, "核验意见", COMMENT_MAX, !verified);
+    String text = Texts.text(comment, SupervisionVariables.VERIFY_COMMENT, "核验意见", COMMENT_MAX, !verified);
     if (verified) {
       p.verify(by, Time.now());
     } else {
@@ -279,7 +276,7 @@ public class SupervisionService {
       return null;
     }
     try {
-      return JSON.readValue(s.getSampleBasisJson(), SampleBasis.class);
+      return Json.mapper().readValue(s.getSampleBasisJson(), SampleBasis.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable sample basis of supervision " + s.getId(), e);
     }
@@ -327,27 +324,5 @@ public class SupervisionService {
       codes.add(byName.get(0).code());
     }
     return List.copyOf(codes);
-  }
-
-  private static String text(String value, String field, String label, int max, boolean required) {
-    String s = value == null ? null : value.trim();
-    if (s == null || s.isEmpty()) {
-      if (required) {
-        throw DomainException.invalid(field, label + "不能为空");
-      }
-      return null;
-    }
-    if (s.length() > max) {
-      throw DomainException.invalid(field, label + "不能超过 " + max + " 字");
-    }
-    return s;
-  }
-
-  private static String toJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write JSON", e);
-    }
   }
 }

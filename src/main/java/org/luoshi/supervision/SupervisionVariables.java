@@ -1,15 +1,9 @@
 package org.luoshi.supervision;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.luoshi.engine.Vars;
 
 /**
  * The variables of the {@code supervision} process: the public ones of DESIGN.md §4.3 and those the
@@ -52,19 +46,9 @@ final class SupervisionVariables {
   // Tasklist's shared "事项名称" column
   static final String TITLE = "title";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SupervisionVariables() {}
 
-
-  /** A list as a Camunda Json variable, the way Tasklist sends lists. */
-  static TypedValue json(Object value) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot write JSON", e);
-    }
-  }
 
   /** The problem ids as a Java list (JSON-serialised), the collection of the multi-instance subprocess. */
   static ObjectValue idList(List<Long> ids) {

@@ -4,6 +4,7 @@ import static org.luoshi.supervision.SupervisionVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
 import org.springframework.stereotype.Component;
 

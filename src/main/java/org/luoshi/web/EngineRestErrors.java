@@ -1,7 +1,6 @@
 package org.luoshi.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
 final class EngineRestErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ENGINE_CODE = Pattern.compile("\\b[A-Z]+-\\d{5}\\s*");
   private static final Pattern VARIABLE = Pattern.compile(
       "(?:variable|Variable|variable with name|property)\\s+'?([A-Za-z_][A-Za-z0-9_.]{0,60})'?");
@@ -71,8 +69,10 @@ final class EngineRestErrors {
     } else {
       LOG.warn("Engine REST {} {}: {}", status, dto.getType(), cut(ENGINE_CODE.matcher(original).replaceAll(""), 300));
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> body = JSON.convertValue(dto, LinkedHashMap.class);
+    Map<String, Object> body = new LinkedHashMap<>(); // Camunda's own fields, then the error shape's
+    body.put("type", dto.getType());
+    body.put("message", dto.getMessage());
+    body.put("code", dto.getCode());
     String field = field(original);
     body.putAll(shape(status, field, message(status, dto.getType(), original)));
     return json(status, body);

@@ -1,15 +1,14 @@
 package org.luoshi.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.luoshi.common.Json;
 import org.springframework.http.MediaType;
 
 /** Writes the one error shape {status, field, message} from a servlet filter. */
 final class ErrorResponses {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ErrorResponses() {}
 
@@ -17,6 +16,6 @@ final class ErrorResponses {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    JSON.writeValue(response.getOutputStream(), new ApiError(status, field, message));
+    Json.mapper().writeValue(response.getOutputStream(), new ApiError(status, field, message));
   }
 }

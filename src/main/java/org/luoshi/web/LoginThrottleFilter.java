@@ -1,7 +1,6 @@
 package org.luoshi.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.luoshi.common.Json;
 import org.luoshi.identity.LoginThrottle;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +28,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_LOGIN_BODY = 16 * 1024;
 
   private final LoginThrottle throttle;
@@ -98,7 +97,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
   private static String jsonValue(byte[] body, String name) {
     try {
-      JsonNode node = JSON.readTree(body);
+      JsonNode node = Json.mapper().readTree(body);
       JsonNode v = node == null ? null : node.get(name);
       return v == null || v.isNull() ? null : v.asText();
     } catch (IOException e) {

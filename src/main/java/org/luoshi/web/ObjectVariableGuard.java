@@ -2,7 +2,6 @@ package org.luoshi.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +12,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.luoshi.common.Json;
 import org.luoshi.engine.ObjectVariableTypes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,7 +32,6 @@ class ObjectVariableGuard extends OncePerRequestFilter {
   static final int MAX_JSON_BODY = 4 * 1024 * 1024;
   private static final Pattern TYPE_PART =
       Pattern.compile("content-disposition:\\s*form-data;[^\\r\\n]*\\bname=\"?type\"?", Pattern.CASE_INSENSITIVE);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -70,7 +69,7 @@ class ObjectVariableGuard extends OncePerRequestFilter {
     if (cached.body().length > 0) {
       JsonNode body;
       try {
-        body = JSON.readTree(cached.body());
+        body = Json.mapper().readTree(cached.body());
       } catch (JsonProcessingException e) {
         body = null; // not JSON after all: the engine answers for it
       }

@@ -1,7 +1,6 @@
 package org.luoshi.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
+import org.luoshi.common.Json;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.identity.PeopleVisibility;
@@ -36,7 +36,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class UserDirectoryFilter extends OncePerRequestFilter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final IdentityService identity;
   private final Organisation organisation;
@@ -90,9 +89,9 @@ class UserDirectoryFilter extends OncePerRequestFilter {
     byte[] body = buffered.getContentAsByteArray();
     String type = buffered.getContentType();
     if (buffered.getStatus() == 200 && body.length > 0 && type != null && type.contains("json")) {
-      JsonNode tree = JSON.readTree(body);
+      JsonNode tree = Json.mapper().readTree(body);
       if (withoutOthersEmail(tree, caller)) {
-        byte[] changed = JSON.writeValueAsBytes(tree);
+        byte[] changed = Json.mapper().writeValueAsBytes(tree);
         buffered.resetBuffer();
         buffered.getOutputStream().write(changed);
       }

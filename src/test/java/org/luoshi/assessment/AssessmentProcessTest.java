@@ -70,6 +70,7 @@ class AssessmentProcessTest {
 
   AssessmentService service = mock(AssessmentService.class);
   AssessmentProcess process = mock(AssessmentProcess.class);
+  AssessmentAppeals appeals = mock(AssessmentAppeals.class);
   Assessment registered;
 
   @BeforeEach
@@ -93,16 +94,16 @@ class AssessmentProcessTest {
         row(4, SubjectType.PERSON, "t1a", "59.9", 2, 0, 1)));
     when(service.table(ID)).thenReturn("| 排名 | 单位 |");
     when(service.publish(eq(ID), any())).thenReturn(Date.from(NOW.plusDays(15).atZone(Time.ZONE).toInstant()));
-    Mocks.register("assessmentRegistration", new RegisterAssessment(service));
-    Mocks.register("assessmentComputation", new ComputeAssessment(service, process));
-    Mocks.register("assessmentGrading", new GradeAssessment(service, process));
+    Mocks.register("assessmentRegistration", new AssessmentRegistration(service));
+    Mocks.register("assessmentComputation", new AssessmentComputation(service, process));
+    Mocks.register("assessmentGrading", new AssessmentGrading(service, process));
     Mocks.register("reviewAssessmentListener", new ReviewAssessmentListener(service, process));
     Mocks.register("approveAssessmentListener", new ApproveAssessmentListener(service, process));
-    Mocks.register("assessmentPublication", new PublishAssessment(service, process));
-    Mocks.register("decideAppealListener", new DecideAppealListener(service, process));
-    Mocks.register("appealDecisionNotice", new NotifyAppealDecision(service, process));
-    Mocks.register("assessmentClosing", new CloseAssessment(service, process));
-    Mocks.register("appealBinding", process);
+    Mocks.register("assessmentPublication", new AssessmentPublication(service, process));
+    Mocks.register("decideAppealListener", new DecideAppealListener(appeals, process));
+    Mocks.register("appealDecisionNotice", new AppealDecisionNotice(appeals, process));
+    Mocks.register("assessmentClosing", new AssessmentClosing(service, process));
+    Mocks.register("appealBinding", mock(AppealBinding.class));
     Mocks.register("assessmentEnded", new AssessmentEnded(service, process));
   }
 
@@ -219,11 +220,11 @@ class AssessmentProcessTest {
     Assertions.assertThat(taskService().getVariables(decide.getId()))
         .containsEntry("appealReason", "逾期事项已于年底完成").containsEntry("appealGrade", "不合格");
     complete(decide, withVariables("appealDecision", "UPHELD", "newGrade", "PASS", "decisionComment", "情况属实"));
-    verify(service).decideAppeal(eq(APPEAL), eq(AppealDecision.UPHELD), eq(Grade.PASS), eq("情况属实"), anyString(), any());
+    verify(appeals).decideAppeal(eq(APPEAL), eq(AppealDecision.UPHELD), eq(Grade.PASS), eq("情况属实"), anyString(), any());
 
     assertThat(pi).isWaitingAt("notifyAppellant", "appealWindowTimer");
     execute(asyncJob(pi));
-    verify(service).notifyAppealDecided(APPEAL);
+    verify(appeals).notifyAppealDecided(APPEAL);
     assertThat(pi).isWaitingAt("appealWindowTimer").hasPassed("appealDecided");
   }
 
@@ -233,10 +234,10 @@ class AssessmentProcessTest {
     appeal(pi, APPEAL);
     complete(taskOf("decideAppeal", pi),
         withVariables("appealDecision", "REJECTED", "decisionComment", "逾期属实，维持原等次"));
-    verify(service).decideAppeal(eq(APPEAL), eq(AppealDecision.REJECTED), eq(null), eq("逾期属实，维持原等次"),
+    verify(appeals).decideAppeal(eq(APPEAL), eq(AppealDecision.REJECTED), eq(null), eq("逾期属实，维持原等次"),
         anyString(), any());
     execute(asyncJob(pi));
-    verify(service).notifyAppealDecided(APPEAL);
+    verify(appeals).notifyAppealDecided(APPEAL);
 
     execute(timer(pi));
     execute(asyncJob(pi));
@@ -260,8 +261,8 @@ class AssessmentProcessTest {
     for (Job j : jobQuery().processInstanceId(pi.getId()).messages().list()) {
       execute(j);
     }
-    verify(service).notifyAppealDecided(APPEAL);
-    verify(service).notifyAppealDecided(APPEAL + 1);
+    verify(appeals).notifyAppealDecided(APPEAL);
+    verify(appeals).notifyAppealDecided(APPEAL + 1);
     execute(asyncJob(pi));
     verify(service).close(ID);
     assertThat(pi).isEnded();

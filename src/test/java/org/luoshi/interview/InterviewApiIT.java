@@ -1,8 +1,8 @@
 package org.luoshi.interview;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.luoshi.interview.InterviewSteps.MONDAY;
-import static org.luoshi.interview.InterviewSteps.clock;
+import static org.luoshi.interview.InterviewDriver.MONDAY;
+import static org.luoshi.interview.InterviewDriver.clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
@@ -36,13 +36,13 @@ class InterviewApiIT {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-  InterviewSteps steps;
+  InterviewDriver steps;
   Http http;
 
   @BeforeEach
   void setUp() {
     TestOrganisation.create(identity);
-    steps = new InterviewSteps(tasks, management);
+    steps = new InterviewDriver(tasks, management);
     http = new Http(port);
     clock(MONDAY);
   }

@@ -2,8 +2,8 @@ package org.luoshi.interview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.luoshi.interview.InterviewSteps.MONDAY;
-import static org.luoshi.interview.InterviewSteps.clock;
+import static org.luoshi.interview.InterviewDriver.MONDAY;
+import static org.luoshi.interview.InterviewDriver.clock;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.luoshi.engine.Time;
+import org.luoshi.engine.Vars;
 import org.luoshi.notification.NotificationView;
 import org.luoshi.notification.Notifications;
 import org.luoshi.testsupport.Http;
@@ -47,6 +48,7 @@ class InterviewProcessIT {
 
   @LocalServerPort int port;
   @Autowired Interviews interviews;
+  @Autowired InterviewSteps interviewSteps;
   @Autowired Notifications notifications;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
@@ -54,13 +56,13 @@ class InterviewProcessIT {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired AuthorizationService authorizations;
-  InterviewSteps steps;
+  InterviewDriver steps;
   Http http;
 
   @BeforeEach
   void setUp() {
     TestOrganisation.create(identity);
-    steps = new InterviewSteps(tasks, management);
+    steps = new InterviewDriver(tasks, management);
     http = new Http(port);
     clock(MONDAY);
   }
@@ -128,7 +130,7 @@ class InterviewProcessIT {
     assertThat(interviews.find(started.id()).orElseThrow().scheduleHistory())
         .singleElement().satisfies(s -> assertThat(s.notifiedAt()).isNotNull());
     // the job retried (the same notice key) sends nothing twice
-    interviews.notifyInterviewees(started.id());
+    interviewSteps.notifyInterviewees(started.id());
     assertThat(notices(a, Interviews.NOTICE_INTERVIEW)).hasSize(1);
 
     // 约谈准备 by the interviewer; the outline is required
@@ -223,7 +225,7 @@ class InterviewProcessIT {
     assertThat(interviews.find(started.id()).orElseThrow().scheduleHistory().get(1).notifiedAt()).isNotNull();
 
     clock(OffsetDateTime.parse("2026-03-05T15:30:00+08:00"));
-    steps.complete(pi, "conductInterview", Map.of("held", true, "attendees", Interviews.json(List.of(r1, r2))));
+    steps.complete(pi, "conductInterview", Map.of("held", true, "attendees", Vars.json(List.of(r1, r2))));
     InterviewView held = interviews.find(started.id()).orElseThrow();
     assertThat(held.status()).isEqualTo(InterviewStatus.HELD);
     assertThat(held.heldAt()).isEqualTo(OffsetDateTime.parse("2026-03-05T15:00:00+08:00"));
@@ -284,7 +286,7 @@ class InterviewProcessIT {
     assertThat(notices(f2, Interviews.NOTICE_INTERVIEW)).hasSize(2)
         .anySatisfy(n -> assertThat(n.body()).contains("回访约谈", "本次为对约谈 " + first.id() + " 的回访"));
     // starting it again (a retried step) gives the same follow-up
-    assertThat(interviews.startFollowUp(first.id()).id()).isEqualTo(followUp.id());
+    assertThat(interviewSteps.startFollowUp(first.id()).id()).isEqualTo(followUp.id());
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -52,6 +54,11 @@ class InterviewProcessTest {
   void registerDelegates() {
     Mocks.register("interviewStarted", started);
     Mocks.register("notifyInterviewees", notify);
+    // as the real listener: once the outline is given, a rescheduled interview skips 约谈准备
+    doAnswer(call -> {
+      ((DelegateTask) call.getArgument(0)).getExecution().setVariable("outlineGiven", true);
+      return null;
+    }).when(prepared).notify(any());
     Mocks.register("prepareInterviewListener", prepared);
     Mocks.register("conductInterviewListener", conducted);
     Mocks.register("recordInterviewListener", recorded);
@@ -65,7 +72,8 @@ class InterviewProcessTest {
 
   ProcessInstance start() {
     return runtimeService().startProcessInstanceByKey(Interviews.PROCESS_KEY, "YT-2026-0001",
-        withVariables("interviewer", "leader1", "trigger", "POOR_IMPLEMENTATION", "method", "REMINDER"));
+        withVariables("interviewer", "leader1", "trigger", "POOR_IMPLEMENTATION", "method", "REMINDER",
+            "outlineGiven", false));
   }
 
   @Test

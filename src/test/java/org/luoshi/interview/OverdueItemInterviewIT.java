@@ -2,8 +2,8 @@ package org.luoshi.interview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.luoshi.interview.InterviewSteps.MONDAY;
-import static org.luoshi.interview.InterviewSteps.clock;
+import static org.luoshi.interview.InterviewDriver.MONDAY;
+import static org.luoshi.interview.InterviewDriver.clock;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,12 +34,12 @@ class OverdueItemInterviewIT {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-  InterviewSteps steps;
+  InterviewDriver steps;
 
   @BeforeEach
   void setUp() {
     TestOrganisation.create(identity);
-    steps = new InterviewSteps(tasks, management);
+    steps = new InterviewDriver(tasks, management);
     clock(MONDAY);
   }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.luoshi.item.ItemDigests;
 import org.luoshi.testsupport.Engine;
 import org.luoshi.testsupport.Http;
 import org.luoshi.testsupport.LuoshiIT;
@@ -100,11 +101,11 @@ class DailyDigestIT {
 
   /** The digest timer fires at 17:30 on a day, as the job executor would run it. */
   private String digestAt(String day) {
-    Job timer = management.createJobQuery().processDefinitionKey(DailyDigest.PROCESS_KEY).timers().singleResult();
+    Job timer = management.createJobQuery().processDefinitionKey(NotificationSchedule.DIGEST_PROCESS).timers().singleResult();
     assertThat(timer).as("the timer start event of daily-digest").isNotNull();
     Engine.clock(at(day + "T17:30"));
     management.executeJob(timer.getId());
-    String pid = runtime.createProcessInstanceQuery().processDefinitionKey(DailyDigest.PROCESS_KEY).singleResult()
+    String pid = runtime.createProcessInstanceQuery().processDefinitionKey(NotificationSchedule.DIGEST_PROCESS).singleResult()
         .getId();
     engine.runAsync();
     return pid;
@@ -116,7 +117,7 @@ class DailyDigestIT {
   }
 
   private String digest(String user) {
-    List<NotificationView> d = notifications.received(user, Digests.TYPE);
+    List<NotificationView> d = notifications.received(user, ItemDigests.TYPE);
     assertThat(d).as("digest of " + user).hasSize(1);
     assertThat(d.get(0).title()).isEqualTo("落实每日汇总：2026年6月10日");
     return d.get(0).body();
@@ -129,7 +130,7 @@ class DailyDigestIT {
     assertThat(variable(pid, "digestDate")).isEqualTo("2026-06-09");
     assertThat(variable(pid, "recipients")).isEqualTo(0);
     for (String user : List.of("office1", "principal1", "leader1", "t1a")) {
-      assertThat(notifications.received(user, Digests.TYPE)).as(user).isEmpty();
+      assertThat(notifications.received(user, ItemDigests.TYPE)).as(user).isEmpty();
     }
   }
 
@@ -172,7 +173,7 @@ class DailyDigestIT {
         .contains("今日动态（2 条）：", "【" + c + "】社区养老服务站建设：签收，甲二 11:00",
             "【" + c + "】社区养老服务站建设：制定落实方案（甲二），甲二 11:00")
         .doesNotContain(a, b, d, "逾期未完成", "即将到期");
-    assertThat(notifications.received("t3a", Digests.TYPE)).as("nothing happened at T3").isEmpty();
+    assertThat(notifications.received("t3a", ItemDigests.TYPE)).as("nothing happened at T3").isEmpty();
 
     assertThat(digest("leader1")).startsWith("【您分管的事项】")
         .contains("【" + a + "】农贸市场提升改造（测试一局），截止 2026-06-05，已逾期 5 天",
@@ -194,9 +195,9 @@ class DailyDigestIT {
     assertThat(SMTP.received()).hasSize(8);
 
     // the same day again (a retry, or the office starting it by hand): nobody gets it twice
-    runtime.startProcessInstanceByKey(DailyDigest.PROCESS_KEY, Map.of("digestDate", DAY));
+    runtime.startProcessInstanceByKey(NotificationSchedule.DIGEST_PROCESS, Map.of("digestDate", DAY));
     engine.runAsync();
-    assertThat(notifications.received("t1a", Digests.TYPE)).hasSize(1);
+    assertThat(notifications.received("t1a", ItemDigests.TYPE)).hasSize(1);
     assertThat(SMTP.received()).hasSize(8);
   }
 
@@ -205,7 +206,7 @@ class DailyDigestIT {
   void aDigestTimeChangedInTheConfigurationMovesTheTimerAlreadyScheduled() {
     // as if the model had been deployed while the digest still went out at 18:00
     Engine.clock(at("2026-06-11T12:00"));
-    String id = management.createJobQuery().processDefinitionKey(DailyDigest.PROCESS_KEY).timers().singleResult().getId();
+    String id = management.createJobQuery().processDefinitionKey(NotificationSchedule.DIGEST_PROCESS).timers().singleResult().getId();
     var config = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     config.getCommandExecutorTxRequired().execute(context -> {
       TimerEntity timer = (TimerEntity) context.getJobManager().findJobById(id);

@@ -93,10 +93,10 @@ class PeriodicReportProcessTest {
         r.getProcessInstanceId().equals(org.luoshi.engine.Instances.processInstanceId(call.getArgument(0)))));
     when(process.reportId(any())).thenReturn(REPORT_ID);
     Mocks.register("reportSchedule", new Schedule());
-    Mocks.register("reportGeneration", new GenerateReport(reports, process));
+    Mocks.register("reportGeneration", new ReportGeneration(reports, process));
     Mocks.register("editReportListener", new EditReportListener(reports, process));
     Mocks.register("approveReportListener", new ApproveReportListener(reports, process));
-    Mocks.register("reportPublication", new PublishReport(reports, process));
+    Mocks.register("reportPublication", new ReportPublication(reports, process));
     Mocks.register("reportWithdrawal", new ReportWithdrawal(reports, process));
     Mocks.register("quarterlyReportStart", new QuarterlyReportStart(reports));
     Mocks.register("halfYearCircularStart", new HalfYearCircularStart(reports));

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.luoshi.engine.Time;
+import org.luoshi.engine.Vars;
 import org.luoshi.identity.Organisation;
 import org.luoshi.testsupport.ProcessTests;
 import org.luoshi.common.DomainException;
@@ -89,13 +90,13 @@ class SupervisionProcessTest {
         ((Number) ((org.camunda.bpm.engine.delegate.VariableScope) call.getArgument(0)).getVariable("problemId")).longValue());
     when(process.bindProblem(any())).thenAnswer(call ->
         problems.get(((Number) ((org.camunda.bpm.engine.delegate.VariableScope) call.getArgument(0)).getVariable("problemId")).longValue()));
-    Mocks.register("supervisionRegistration", new RegisterSupervision(service, organisation));
+    Mocks.register("supervisionRegistration", new SupervisionRegistration(service, organisation));
     Mocks.register("conductInspectionListener", new ConductInspectionListener(service, process));
     Mocks.register("writeReportListener", new WriteReportListener(service, process));
     Mocks.register("problemTracking", new ProblemTracking(organisation, process));
     Mocks.register("rectifyProblemListener", new RectifyProblemListener(service, process));
     Mocks.register("verifyRectificationListener", new VerifyRectificationListener(service, process));
-    Mocks.register("supervisionClosing", new CloseSupervision(service, process));
+    Mocks.register("supervisionClosing", new SupervisionClosing(service, process));
     Mocks.register("problemAssignedNotice", new ProblemAssignedNotice(notices, process));
     Mocks.register("problemRejectedNotice", new ProblemRejectedNotice(notices, process));
     Mocks.register("problemOverdueNotice", new ProblemOverdueNotice(notices, process));
@@ -339,7 +340,7 @@ class SupervisionProcessTest {
     VariableMap vars = Variables.createVariables()
         .putValue("method", method.name())
         .putValue("subject", "督查主题")
-        .putValueTyped("unitCodes", SupervisionVariables.json(List.of(units)));
+        .putValueTyped("unitCodes", Vars.json(List.of(units)));
     return runtimeService().startProcessInstanceByKey("supervision", vars);
   }
 

@@ -1,15 +1,13 @@
 package org.luoshi.assessment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.engine.Vars;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,13 +16,13 @@ import org.springframework.stereotype.Component;
  * from when the office adjusts one).
  */
 @Component("assessmentGrading")
-class GradeAssessment implements JavaDelegate {
+class AssessmentGrading implements JavaDelegate {
 
   private final AssessmentProcess process;
 
   private final AssessmentService service;
 
-  GradeAssessment(AssessmentService service, AssessmentProcess process) {
+  AssessmentGrading(AssessmentService service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }
@@ -40,17 +38,9 @@ class GradeAssessment implements JavaDelegate {
       options.add(Map.of("label", row.figures().subjectType().label() + "：" + row.figures().subjectName(),
           "value", String.valueOf(row.resultId())));
     }
-    execution.setVariable(AssessmentVariables.RESULT_OPTIONS, json(options));
+    execution.setVariable(AssessmentVariables.RESULT_OPTIONS, Vars.json(options));
     service.recordGrades(id, grades);
     execution.setVariable(AssessmentVariables.RESULT_TABLE, service.table(id));
     execution.setVariable(AssessmentVariables.REVIEW_OUTCOME, null);
-  }
-
-  private static Object json(Object value) {
-    try {
-      return SpinValues.jsonValue(new ObjectMapper().writeValueAsString(value)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

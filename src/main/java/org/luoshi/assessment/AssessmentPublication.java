@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  * person told; the appeal window opens ({@code appealDeadline}).
  */
 @Component("assessmentPublication")
-class PublishAssessment implements JavaDelegate {
+class AssessmentPublication implements JavaDelegate {
 
   private final AssessmentProcess process;
 
   private final AssessmentService service;
 
-  PublishAssessment(AssessmentService service, AssessmentProcess process) {
+  AssessmentPublication(AssessmentService service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

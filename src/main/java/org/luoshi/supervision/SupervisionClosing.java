@@ -6,13 +6,13 @@ import org.springframework.stereotype.Component;
 
 /** 督查办结 (BPMN: {@code ${supervisionClosing}}): every problem is verified, the supervision is closed. */
 @Component("supervisionClosing")
-class CloseSupervision implements JavaDelegate {
+class SupervisionClosing implements JavaDelegate {
 
   private final SupervisionProcess process;
 
   private final SupervisionService service;
 
-  CloseSupervision(SupervisionService service, SupervisionProcess process) {
+  SupervisionClosing(SupervisionService service, SupervisionProcess process) {
     this.process = process;
     this.service = service;
   }

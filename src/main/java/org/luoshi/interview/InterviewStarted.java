@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * interviewer read the instance.
  */
 @Component("interviewStarted")
-class InterviewStartListener implements ExecutionListener {
+class InterviewStarted implements ExecutionListener {
 
-  private final Interviews interviews;
+  private final InterviewStarting interviews;
 
-  InterviewStartListener(Interviews interviews) {
+  InterviewStarted(InterviewStarting interviews) {
     this.interviews = interviews;
   }
 

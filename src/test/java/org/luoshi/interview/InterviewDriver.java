@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.luoshi.engine.Vars;
 
 /** Drives interview instances in Spring tests: jobs through the job API, tasks through the task service. */
-class InterviewSteps {
+class InterviewDriver {
 
   /** Monday 2 March 2026, 10:00 Beijing time: the tests' "now". */
   static final OffsetDateTime MONDAY = OffsetDateTime.parse("2026-03-02T10:00:00+08:00");
@@ -21,7 +22,7 @@ class InterviewSteps {
   private final TaskService tasks;
   private final ManagementService management;
 
-  InterviewSteps(TaskService tasks, ManagementService management) {
+  InterviewDriver(TaskService tasks, ManagementService management) {
     this.tasks = tasks;
     this.management = management;
   }
@@ -59,7 +60,7 @@ class InterviewSteps {
     runJobs(pi);
     complete(pi, "prepareInterview", Map.of("outline", "了解情况，听取说明"));
     clock(interview.scheduledAt().plusMinutes(30));
-    complete(pi, "conductInterview", Map.of("held", true, "attendees", Interviews.json(attendees)));
+    complete(pi, "conductInterview", Map.of("held", true, "attendees", Vars.json(attendees)));
     if (outcome != null) {
       complete(pi, "recordInterview", Map.of("record", "被约谈人说明了情况并作出整改承诺。",
           "outcome", outcome.name(), "rectificationRequired", false));

@@ -1,8 +1,9 @@
-package org.luoshi.scoring;
+package org.luoshi.ranking;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.luoshi.scoring.Period;
 import org.luoshi.identity.Organisation;
 import org.luoshi.item.ItemFigures;
 import org.luoshi.item.ReviewLevel;

@@ -1,4 +1,4 @@
-package org.luoshi.scoring;
+package org.luoshi.ranking;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,6 +8,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.luoshi.scoring.ScoringProperties;
+import org.luoshi.scoring.QualityBand;
+import org.luoshi.scoring.Period;
 import org.luoshi.identity.Organisation;
 import org.luoshi.item.ItemService;
 import org.luoshi.item.ItemService.ReviewSample;

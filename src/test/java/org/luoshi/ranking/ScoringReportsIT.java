@@ -1,4 +1,4 @@
-package org.luoshi.scoring;
+package org.luoshi.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,12 +2,12 @@ package org.luoshi.assessment;
 
 import static org.luoshi.assessment.AssessmentVariables.*;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
-import org.luoshi.identity.Groups;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.scoring.Period;
 import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
@@ -18,23 +18,19 @@ import org.springframework.stereotype.Component;
  * start): only the office starts assessments.
  */
 @Component("assessmentRegistration")
-class RegisterAssessment implements JavaDelegate {
+class AssessmentRegistration implements JavaDelegate {
 
   private final AssessmentService service;
 
-  RegisterAssessment(AssessmentService service) {
+  AssessmentRegistration(AssessmentService service) {
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Authentication authentication = execution.getProcessEngineServices().getIdentityService()
-        .getCurrentAuthentication();
-    if (authentication != null) {
-      List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-      if (!groups.contains(Groups.SUPERVISION_OFFICE) && !groups.contains(Groups.ADMIN)) {
-        throw DomainException.forbidden("只有督查室可以发起考核");
-      }
+    Authentication authentication = Actors.authentication(execution);
+    if (authentication != null && !AccessPolicy.isOfficeOrAdmin(authentication.getGroupIds())) {
+      throw DomainException.forbidden("只有督查室可以发起考核");
     }
     Vars vars = Vars.of(execution);
     String startedBy = authentication != null ? authentication.getUserId() : vars.text(STARTER);

@@ -6,13 +6,13 @@ import org.springframework.stereotype.Component;
 
 /** 通知申诉人 (BPMN: {@code ${appealDecisionNotice}}): the appellant learns how the appeal was decided. */
 @Component("appealDecisionNotice")
-class NotifyAppealDecision implements JavaDelegate {
+class AppealDecisionNotice implements JavaDelegate {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final AssessmentAppeals service;
 
-  NotifyAppealDecision(AssessmentService service, AssessmentProcess process) {
+  AppealDecisionNotice(AssessmentAppeals service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

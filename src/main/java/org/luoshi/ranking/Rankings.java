@@ -1,4 +1,4 @@
-package org.luoshi.scoring;
+package org.luoshi.ranking;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.luoshi.scoring.Period;
 import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Unit;
 import org.luoshi.item.ItemService;

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Organisation;
 import org.luoshi.common.DomainException;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,12 @@ import org.springframework.stereotype.Component;
  * draws the RANDOM sample, and gives the process what its forms and Tasklist show.
  */
 @Component("supervisionRegistration")
-class RegisterSupervision implements JavaDelegate {
+class SupervisionRegistration implements JavaDelegate {
 
   private final SupervisionService service;
   private final Organisation organisation;
 
-  RegisterSupervision(SupervisionService service, Organisation organisation) {
+  SupervisionRegistration(SupervisionService service, Organisation organisation) {
     this.service = service;
     this.organisation = organisation;
   }
@@ -31,7 +33,7 @@ class RegisterSupervision implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var authentication = Actors.authentication(execution);
-    if (authentication != null && !Actors.mayStart(authentication)) {
+    if (authentication != null && !AccessPolicy.isOfficeOrAdmin(authentication.getGroupIds())) {
       throw DomainException.forbidden("只有督查室可以发起督查");
     }
     String startedBy = authentication != null ? authentication.getUserId() : Vars.of(execution).text(STARTER);
@@ -48,7 +50,7 @@ class RegisterSupervision implements JavaDelegate {
     execution.setVariable(METHOD_NAME, s.getMethod().label());
     execution.setVariable(SUBJECT, s.getSubject());
     execution.setVariable(TITLE, "督查：" + s.getSubject());
-    execution.setVariable(UNIT_CODES, json(s.getUnitCodes()));
+    execution.setVariable(UNIT_CODES, Vars.json(s.getUnitCodes()));
     List<String> inspected = s.getInspectedUnits();
     List<Map<String, String>> options = inspected.stream().map(code -> {
       Map<String, String> option = new LinkedHashMap<>();
@@ -56,11 +58,11 @@ class RegisterSupervision implements JavaDelegate {
       option.put("value", code);
       return option;
     }).toList();
-    execution.setVariable(UNIT_OPTIONS, json(options));
+    execution.setVariable(UNIT_OPTIONS, Vars.json(options));
     execution.setVariable(INSPECTED_UNIT_NAMES,
         String.join("、", options.stream().map(o -> o.get("label")).toList()));
     if (s.getMethod() == SupervisionMethod.RANDOM) {
-      execution.setVariable(SAMPLE, json(inspected));
+      execution.setVariable(SAMPLE, Vars.json(inspected));
       execution.setVariable(SAMPLE_SEED, s.getSampleSeed());
       execution.setVariable(SAMPLE_NOTE, "随机抽查：从 " + s.getUnitCodes().size() + " 个单位中抽取 "
           + inspected.size() + " 个，随机种子 " + s.getSampleSeed() + "，抽取规则 " + SampleDraw.ALGORITHM

@@ -1,4 +1,4 @@
-package org.luoshi.notification;
+package org.luoshi.item;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
+import org.luoshi.notification.NotificationSchedule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("dailyDigest")
 class DailyDigest implements JavaDelegate {
 
-  static final String PROCESS_KEY = "daily-digest";
-  private final Digests digests;
+  static final String PROCESS_KEY = NotificationSchedule.DIGEST_PROCESS;
+  private final ItemDigests digests;
 
-  DailyDigest(Digests digests) {
+  DailyDigest(ItemDigests digests) {
     this.digests = digests;
   }
 

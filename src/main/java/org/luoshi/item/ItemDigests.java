@@ -1,4 +1,4 @@
-package org.luoshi.notification;
+package org.luoshi.item;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,12 +13,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.luoshi.common.Texts;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
-import org.luoshi.item.ItemService;
 import org.luoshi.item.ItemViews.Change;
 import org.luoshi.item.ItemViews.Counts;
 import org.luoshi.item.ItemViews.ItemSummary;
+import org.luoshi.notification.Notice;
+import org.luoshi.notification.NotificationSettings;
+import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code DIGEST:<date>}), their sections together; a person with nothing to read gets none.
  */
 @Service
-class Digests {
+public class ItemDigests {
 
-  static final String TYPE = "DIGEST";
+  public static final String TYPE = "DIGEST";
   /** Lines per list; the rest is counted and left to the ledger. */
   static final int MAX_LINES = 20;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -40,12 +44,15 @@ class Digests {
   private final Organisation organisation;
   private final Notifications notifications;
   private final NotificationSettings settings;
+  private final AccessPolicy access;
 
-  Digests(ItemService items, Organisation organisation, Notifications notifications, NotificationSettings settings) {
+  ItemDigests(ItemService items, Organisation organisation, Notifications notifications, NotificationSettings settings,
+      AccessPolicy access) {
     this.items = items;
     this.organisation = organisation;
     this.notifications = notifications;
     this.settings = settings;
+    this.access = access;
   }
 
   /** A digest ready to send: who gets which text. */
@@ -75,7 +82,7 @@ class Digests {
 
     if (!changes.isEmpty() || !overdue.isEmpty() || !dueSoon.isEmpty()) {
       String district = district(day, changes, overdue, dueSoon);
-      Set<String> readers = new LinkedHashSet<>(organisation.members(Groups.SUPERVISION_OFFICE));
+      Set<String> readers = new LinkedHashSet<>(access.officeMembers());
       readers.addAll(organisation.members(Groups.PRINCIPAL_LEADERS));
       readers.forEach(r -> sections.computeIfAbsent(r, k -> new ArrayList<>()).add(district));
     }
@@ -103,7 +110,7 @@ class Digests {
     }
 
     Map<String, String> bodies = new LinkedHashMap<>();
-    sections.forEach((recipient, parts) -> bodies.put(recipient, Keys.cut(String.join("\n\n", parts), 4000)));
+    sections.forEach((recipient, parts) -> bodies.put(recipient, Texts.cut(String.join("\n\n", parts), 4000)));
     return new Digest(day, bodies);
   }
 
@@ -147,7 +154,7 @@ class Digests {
     if (!c.isEmpty()) {
       b.append("今日动态（").append(c.size()).append(" 条）：\n");
       list(b, c.stream().map(x -> "【" + x.code() + "】" + x.title() + "：" + x.label()
-          + (x.detail() == null || x.detail().isBlank() ? "" : "（" + Keys.cut(x.detail().replace('\n', ' '), 60) + "）")
+          + (x.detail() == null || x.detail().isBlank() ? "" : "（" + Texts.cut(x.detail().replace('\n', ' '), 60) + "）")
           + "，" + organisation.nameOf(x.actor()) + " " + TIME.format(x.at())).toList());
     }
     if (!o.isEmpty()) {

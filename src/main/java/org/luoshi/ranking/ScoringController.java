@@ -1,5 +1,6 @@
-package org.luoshi.scoring;
+package org.luoshi.ranking;
 
+import org.luoshi.scoring.Period;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.CurrentUser;
 import org.luoshi.common.DomainException;

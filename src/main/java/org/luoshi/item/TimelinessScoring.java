@@ -1,10 +1,9 @@
-package org.luoshi.scoring;
+package org.luoshi.item;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.item.Item;
-import org.luoshi.item.ItemService;
+import org.luoshi.scoring.Scores;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
  * year, and a notice with the link to every unit, the leaders and the principal leaders.
  */
 @Component("reportPublication")
-class PublishReport implements JavaDelegate {
+class ReportPublication implements JavaDelegate {
 
   private final ReportProcess process;
 
   private final Reports reports;
 
-  PublishReport(Reports reports, ReportProcess process) {
+  ReportPublication(Reports reports, ReportProcess process) {
     this.process = process;
     this.reports = reports;
   }

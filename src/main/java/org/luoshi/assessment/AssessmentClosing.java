@@ -6,13 +6,13 @@ import org.springframework.stereotype.Component;
 
 /** 考核办结 (BPMN: {@code ${assessmentClosing}}): the appeal window has closed and every appeal is decided. */
 @Component("assessmentClosing")
-class CloseAssessment implements JavaDelegate {
+class AssessmentClosing implements JavaDelegate {
 
   private final AssessmentProcess process;
 
   private final AssessmentService service;
 
-  CloseAssessment(AssessmentService service, AssessmentProcess process) {
+  AssessmentClosing(AssessmentService service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
  * person, from the items closed, overdue and returned and the interviews held in it.
  */
 @Component("assessmentComputation")
-class ComputeAssessment implements JavaDelegate {
+class AssessmentComputation implements JavaDelegate {
 
   private final AssessmentProcess process;
 
   private final AssessmentService service;
 
-  ComputeAssessment(AssessmentService service, AssessmentProcess process) {
+  AssessmentComputation(AssessmentService service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.luoshi.engine.Actors;
 import org.luoshi.engine.Vars;
 import org.luoshi.common.DomainException;
+import org.luoshi.identity.AccessPolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +17,13 @@ import org.springframework.stereotype.Component;
  * the forms the title, the key figures and the link.
  */
 @Component("reportGeneration")
-class GenerateReport implements JavaDelegate {
+class ReportGeneration implements JavaDelegate {
 
   private final ReportProcess process;
 
   private final Reports reports;
 
-  GenerateReport(Reports reports, ReportProcess process) {
+  ReportGeneration(Reports reports, ReportProcess process) {
     this.process = process;
     this.reports = reports;
   }
@@ -35,8 +36,8 @@ class GenerateReport implements JavaDelegate {
     if (bound.isPresent()) {
       report = reports.regenerate(bound.get().getId());
     } else {
-      var authentication = authentication(execution);
-      if (authentication != null && !mayStart(authentication)) {
+      var authentication = Actors.authentication(execution);
+      if (authentication != null && !AccessPolicy.isOfficeOrAdmin(authentication.getGroupIds())) {
         throw DomainException.forbidden("只有督查室可以生成季度督查报告和半年通报");
       }
       String by = authentication != null ? authentication.getUserId()
