@@ -47,6 +47,8 @@ final class ItemVariables {
     v.put("lightName", light == null ? "" : light.label());
     v.put("progressPercent", item.getProgressPercent());
     v.put("parentCode", item.getParentCode() == null ? "" : item.getParentCode());
+    // the gateways 执行中 / 是否在落实中 read this rather than testing for responsiblePerson
+    v.put("personNamed", item.getResponsiblePerson() != null);
     if (item.getResponsiblePerson() != null) {
       v.put("responsiblePerson", item.getResponsiblePerson());
       v.put("responsiblePersonName", organisation.nameOf(item.getResponsiblePerson()));
