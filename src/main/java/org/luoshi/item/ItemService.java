@@ -636,16 +636,19 @@ public class ItemService {
         (int) kids.stream().filter(k -> k.getStatus() == ItemStatus.CLOSED).count(),
         (int) Math.round(kids.stream().filter(k -> k.getStatus() != ItemStatus.CANCELLED)
             .mapToInt(k -> k.getStatus() == ItemStatus.CLOSED ? 100 : k.getProgressPercent()).average().orElse(0)));
-    return new ItemDetail(item.getCode(), item.getTitle(), item.getSource(), item.getSource().label(),
-        item.getCategory(), item.getUnitCode(), organisation.unitName(item.getUnitCode()), item.getLeadLeader(),
-        organisation.nameOf(item.getLeadLeader()), item.getResponsiblePerson(),
+    var subject = new ItemViews.Subject(item.getCode(), item.getTitle(), item.getSource(), item.getSource().label(),
+        item.getCategory(), item.getTarget(), item.getMeasures(), item.getParentCode(), item.getProcessInstanceId());
+    var parties = new ItemViews.Parties(item.getUnitCode(), organisation.unitName(item.getUnitCode()),
+        item.getLeadLeader(), organisation.nameOf(item.getLeadLeader()), item.getResponsiblePerson(),
         item.getResponsiblePerson() == null ? null : organisation.nameOf(item.getResponsiblePerson()),
-        item.getTarget(), item.getMeasures(), item.getIssuedOn(), item.getIssuedBy(), item.getDeadline(),
-        item.getOriginalDeadline(), item.getStatus(), item.getStatus().label(), item.isOverdue(today),
-        item.getOverdueSince(), item.isExtended(), item.light(today), item.getProgressPercent(),
-        item.getReplyDue(), item.isReplyOverdue(today), item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), item.getTimelinessScore(),
-        item.getQualityScore(), item.getFinalScore(), at(item.getClosedAt()), item.getParentCode(),
-        item.getProcessInstanceId(),
+        item.getIssuedBy(), item.getCoUnitCodes(),
+        item.getCoUnitCodes().stream().map(c -> new ItemViews.CoUnit(c, organisation.unitName(c))).toList());
+    var standing = new ItemViews.Standing(item.getIssuedOn(), item.getDeadline(), item.getOriginalDeadline(),
+        item.getStatus(), item.getStatus().label(), item.isOverdue(today), item.getOverdueSince(), item.isExtended(),
+        item.light(today), item.getProgressPercent(), item.getReplyDue(), item.isReplyOverdue(today),
+        item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), at(item.getClosedAt()));
+    var itemScores = new ItemViews.Scores(item.getTimelinessScore(), item.getQualityScore(), item.getFinalScore());
+    var history = new ItemViews.History(
         progress.findByItemIdOrderByReportedAtAscIdAsc(item.getId()).stream()
             .map(p -> new Progress(p.getPercent(), p.getNote(), p.getReportedBy(),
                 organisation.nameOf(p.getReportedBy()), at(p.getReportedAt()), p.getUnitCode(),
@@ -664,8 +667,8 @@ public class ItemService {
                 e.getActor() == null || SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
                 e.getDetail(), at(e.getOccurredAt()))).toList(),
         kids.stream().map(k -> summary(k, today)).toList(),
-        childProgress, item.getCoUnitCodes(),
-        item.getCoUnitCodes().stream().map(c -> new ItemViews.CoUnit(c, organisation.unitName(c))).toList());
+        childProgress);
+    return new ItemDetail(subject, parties, standing, itemScores, history);
   }
 
   /** The ledger (台账): filtered, paged, newest first; each viewer sees what DESIGN.md §3 allows. */
