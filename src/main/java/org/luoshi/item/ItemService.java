@@ -493,9 +493,12 @@ public class ItemService {
             + "），须写明评定理由");
       }
       BigDecimal previous = previousLevelScore(item, level);
-      if (previous != null && score.subtract(previous).abs().compareTo(Scores.MAX_LEVEL_DIFFERENCE) > 0 && c == null) {
-        throw invalid("reviewComment", "与上一级评分（" + previous.stripTrailingZeros().toPlainString()
-            + "）相差超过 10 分，须写明理由");
+      if (previous != null && c == null) {
+        var jump = scores.scoreJump(score.subtract(previous));
+        if (jump.tooFar()) {
+          throw invalid("reviewComment", "与上一级评分（" + previous.stripTrailingZeros().toPlainString()
+              + "）" + jump.text() + "，须写明理由");
+        }
       }
     } else if (c == null) {
       throw invalid("reviewComment", "退回时请写明退回理由");
