@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.WorkCalendar;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.item.ItemViews.Change;
@@ -35,6 +35,7 @@ import org.luoshi.item.ItemViews.UnitCounts;
 import org.luoshi.scoring.QualityBand;
 import org.luoshi.scoring.Scores;
 import org.luoshi.common.DomainException;
+import org.luoshi.common.Texts;
 import org.luoshi.common.PerTransaction;
 import org.luoshi.common.PageResult;
 import org.springframework.data.domain.PageRequest;
@@ -69,6 +70,7 @@ public class ItemService {
   private final Privileged privileged;
   private final WorkCalendar calendar;
   private final ItemSettings settings;
+  private final AccessPolicy access;
   /** The item a command works on, read once per transaction (by code, and by process instance). */
   private final PerTransaction<String, Item> byCodeMemo = new PerTransaction<>();
   private final PerTransaction<String, Item> byInstanceMemo = new PerTransaction<>();
@@ -76,7 +78,7 @@ public class ItemService {
   ItemService(ItemRepository items, ProgressReportRepository progress, ReviewRecordRepository reviews,
       ExtensionRequestRepository extensions, ItemEventRepository events, ItemCodes codes,
       Organisation organisation, Scores scores, RuntimeService runtime, Privileged privileged,
-      WorkCalendar calendar, ItemSettings settings) {
+      WorkCalendar calendar, ItemSettings settings, AccessPolicy access) {
     this.items = items;
     this.progress = progress;
     this.reviews = reviews;
@@ -89,6 +91,7 @@ public class ItemService {
     this.privileged = privileged;
     this.calendar = calendar;
     this.settings = settings;
+    this.access = access;
   }
 
   // --- issuing --------------------------------------------------------------------------------
@@ -109,10 +112,10 @@ public class ItemService {
   @Transactional
   public Item issue(IssueRequest r, String issuer) {
     LocalDate today = Time.today();
-    boolean office = issuer == null || SYSTEM.equals(issuer) || isOffice(issuer);
+    boolean office = issuer == null || SYSTEM.equals(issuer) || access.isOfficeOrAdmin(issuer);
     // who may issue is decided before anything is validated: a refusal must not tell another unit's
     // item apart from a missing one, nor quote its deadline or status (issue 13)
-    String parentCode = blankToNull(r.parentCode());
+    String parentCode = Texts.blankToNull(r.parentCode());
     Item parent = parentCode == null ? null : items.findByCode(parentCode).orElse(null);
     List<String> issuerUnits = office ? List.of() : organisation.unitCodesOf(issuer);
     if (parentCode == null && !office) {
@@ -124,8 +127,8 @@ public class ItemService {
     if (parentCode != null && parent == null) {
       throw invalid("parentCode", "没有这个上级事项：" + parentCode);
     }
-    String person = blankToNull(r.responsiblePerson());
-    if (person != null && !office && !issuerUnits.contains(blankToNull(r.unitCode()))) {
+    String person = Texts.blankToNull(r.responsiblePerson());
+    if (person != null && !office && !issuerUnits.contains(Texts.blankToNull(r.unitCode()))) {
       // naming another unit's person would tell its members apart: that unit plans its own item
       throw DomainException.forbidden("分解给其他单位的子事项，责任人由该单位制定落实方案时确定");
     }
@@ -204,7 +207,7 @@ public class ItemService {
     }
     java.util.TreeSet<String> seen = new java.util.TreeSet<>();
     for (String raw : codes) {
-      String code = blankToNull(raw);
+      String code = Texts.blankToNull(raw);
       if (code == null) {
         continue;
       }
@@ -276,7 +279,7 @@ public class ItemService {
     Item item = inStatus(code, ItemStatus.RETURNED);
     if (cancelled) {
       item.cancel();
-      event(item, "CANCELLED", actor, blankToNull(reason));
+      event(item, "CANCELLED", actor, Texts.blankToNull(reason));
       return item;
     }
     String unit = required(unitCode, "unitCode", "新的责任单位");
@@ -451,7 +454,7 @@ public class ItemService {
     ExtensionRequest request = extensions
         .findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING)
         .orElseThrow(() -> DomainException.conflict("approved", "没有待审批的延期申请"));
-    String c = blankToNull(comment);
+    String c = Texts.blankToNull(comment);
     if (!approved && c == null) {
       throw invalid("comment", "不同意延期时请说明理由");
     }
@@ -474,7 +477,7 @@ public class ItemService {
   public ReviewRecord review(String code, ReviewLevel level, boolean approved, BigDecimal qualityScore,
       String comment, String actor) {
     Item item = inStatus(code, ItemStatus.CLOSING);
-    String c = blankToNull(comment);
+    String c = Texts.blankToNull(comment);
     if (c != null && c.length() > 2000) {
       throw invalid("reviewComment", "评审意见不能超过 2000 字");
     }
@@ -649,26 +652,26 @@ public class ItemService {
     var standing = new ItemViews.Standing(item.getIssuedOn(), item.getDeadline(), item.getOriginalDeadline(),
         item.getStatus(), item.getStatus().label(), item.isOverdue(today), item.getOverdueSince(), item.isExtended(),
         item.light(today), item.getProgressPercent(), item.getReplyDue(), item.isReplyOverdue(today),
-        item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), at(item.getClosedAt()));
+        item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), Time.at(item.getClosedAt()));
     var itemScores = new ItemViews.Scores(item.getTimelinessScore(), item.getQualityScore(), item.getFinalScore());
     var history = new ItemViews.History(
         progress.findByItemIdOrderByReportedAtAscIdAsc(item.getId()).stream()
             .map(p -> new Progress(p.getPercent(), p.getNote(), p.getReportedBy(),
-                organisation.nameOf(p.getReportedBy()), at(p.getReportedAt()), p.getUnitCode(),
+                organisation.nameOf(p.getReportedBy()), Time.at(p.getReportedAt()), p.getUnitCode(),
                 p.getUnitCode() == null ? null : organisation.unitName(p.getUnitCode()), p.getUnitCode() != null)).toList(),
         reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
             .map(r -> new Review(r.getLevel(), r.getLevel().label(), r.getSubmissionRound(), r.getReviewer(),
                 organisation.nameOf(r.getReviewer()), r.isApproved(), r.getQualityScore(), r.getComment(),
-                at(r.getReviewedAt()))).toList(),
+                Time.at(r.getReviewedAt()))).toList(),
         extensions.findByItemIdOrderByRequestedAtAscIdAsc(item.getId()).stream()
             .map(e -> new Extension(e.getPreviousDeadline(), e.getNewDeadline(), e.getReason(), e.getRequestedBy(),
-                at(e.getRequestedAt()), e.getDecision(), e.getDecidedBy(), e.getDecisionComment(),
-                at(e.getDecidedAt()))).toList(),
+                Time.at(e.getRequestedAt()), e.getDecision(), e.getDecidedBy(), e.getDecisionComment(),
+                Time.at(e.getDecidedAt()))).toList(),
         item.getCompletionNote(),
         events.findByItemIdOrderByOccurredAtAscIdAsc(item.getId()).stream()
             .map(e -> new Event(e.getType(), e.getActor(),
                 e.getActor() == null || SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
-                e.getDetail(), at(e.getOccurredAt()))).toList(),
+                e.getDetail(), Time.at(e.getOccurredAt()))).toList(),
         kids.stream().map(k -> summary(k, today)).toList(),
         childProgress);
     return new ItemDetail(subject, parties, standing, itemScores, history);
@@ -874,13 +877,13 @@ public class ItemService {
       ItemEvent e = (ItemEvent) row[0];
       Item i = (Item) row[1];
       changes.add(new Change(i.getCode(), i.getTitle(), e.getUnitCode(), i.getLeadLeader(), e.getType(),
-          eventLabel(e.getType()), e.getActor(), e.getDetail(), at(e.getOccurredAt())));
+          eventLabel(e.getType()), e.getActor(), e.getDetail(), Time.at(e.getOccurredAt())));
     }
     for (Object[] row : progress.between(from, to)) {
       ProgressReport p = (ProgressReport) row[0];
       Item i = (Item) row[1];
       changes.add(new Change(i.getCode(), i.getTitle(), i.getUnitCode(), i.getLeadLeader(), "PROGRESS",
-          eventLabel("PROGRESS"), p.getReportedBy(), "进度 " + p.getPercent() + "%", at(p.getReportedAt())));
+          eventLabel("PROGRESS"), p.getReportedBy(), "进度 " + p.getPercent() + "%", Time.at(p.getReportedAt())));
     }
     changes.sort(Comparator.comparing(Change::at));
     return changes;
@@ -924,10 +927,6 @@ public class ItemService {
 
   // --- helpers --------------------------------------------------------------------------------
 
-  private boolean isOffice(String userId) {
-    return organisation.isMember(userId, Groups.SUPERVISION_OFFICE) || organisation.isMember(userId, Groups.ADMIN);
-  }
-
   private Item inStatus(String code, ItemStatus expected) {
     Item item = byCode(code);
     if (item.getStatus() != expected) {
@@ -960,18 +959,11 @@ public class ItemService {
   }
 
   private static String required(String value, String field, String label) {
-    String v = blankToNull(value);
+    String v = Texts.blankToNull(value);
     if (v == null) {
       throw invalid(field, label + "不能为空");
     }
     return v;
   }
 
-  static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  private static OffsetDateTime at(Instant i) {
-    return i == null ? null : OffsetDateTime.ofInstant(i, Time.ZONE);
-  }
 }
