@@ -1,8 +1,6 @@
 package org.luoshi.item;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,34 +8,19 @@ import org.springframework.stereotype.Component;
  * the unit, the responsible person and the office are told, and the item records it.
  */
 @Component("instructionReply")
-class InstructionReply implements JavaDelegate {
+class InstructionReply extends ItemAlert {
 
-  private final ItemProcess process;
-
-  private final ItemService items;
-
-  private final ItemSteps steps;
-  private final ItemNotices texts;
-  private final Notifications notifications;
-  private final ItemAudience audience;
-
-  InstructionReply(ItemService items, ItemSteps steps, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
-    this.process = process;
-    this.items = items;
-    this.steps = steps;
-    this.texts = texts;
-    this.notifications = notifications;
-    this.audience = audience;
+  InstructionReply(Parts parts) {
+    super(parts, "INSTRUCTION_REPLY_OVERDUE");
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    String code = process.code(execution);
-    if (!steps.markReplyOverdue(code)) {
-      return;
-    }
-    Item item = items.byCode(code);
-    notifications.send(texts.notice("INSTRUCTION_REPLY_OVERDUE", item, execution),
-        audience.of(item).unit().person().office().list());
+  boolean due(Item item, DelegateExecution execution) {
+    return steps.markReplyOverdue(item.getCode());
+  }
+
+  @Override
+  ItemAudience.Recipients recipients(ItemAudience.Recipients to, DelegateExecution execution) {
+    return to.unit().person().office();
   }
 }

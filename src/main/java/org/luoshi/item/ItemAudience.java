@@ -3,6 +3,7 @@ package org.luoshi.item;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.springframework.stereotype.Component;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class ItemAudience {
 
   private final Organisation organisation;
+  private final AccessPolicy access;
 
-  ItemAudience(Organisation organisation) {
+  ItemAudience(Organisation organisation, AccessPolicy access) {
     this.organisation = organisation;
+    this.access = access;
   }
 
   Recipients of(Item item) {
@@ -62,7 +65,7 @@ class ItemAudience {
 
     /** 督查室. */
     Recipients office() {
-      people.addAll(organisation.members(Groups.SUPERVISION_OFFICE));
+      people.addAll(access.officeMembers());
       return this;
     }
 

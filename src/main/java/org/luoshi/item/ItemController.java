@@ -15,6 +15,7 @@ import org.luoshi.common.DomainException;
 import org.luoshi.common.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,23 +58,10 @@ class ItemController {
   }
 
   @GetMapping("/api/items")
-  PageResult<ItemSummary> ledger(
-      @RequestParam(required = false) String unitCode,
-      @RequestParam(required = false) ItemStatus status,
-      @RequestParam(required = false) ItemSource source,
-      @RequestParam(required = false) ItemCategory category,
-      @RequestParam(required = false) Boolean overdue,
-      @RequestParam(required = false) Light light,
-      @RequestParam(required = false) String leadLeader,
-      @RequestParam(required = false) String responsiblePerson,
-      @RequestParam(required = false) String parentCode,
-      @RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String q,
+  PageResult<ItemSummary> ledger(@ModelAttribute LedgerFilter filter,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size,
-      @RequestParam(required = false) String coUnitCode) {
-    return itemLedger.ledger(new LedgerQuery(blank(unitCode), status, source, category, overdue, light, blank(leadLeader),
-        blank(responsiblePerson), blank(parentCode), year, blank(q), page, size, blank(coUnitCode)), Viewer.of(user));
+      @RequestParam(defaultValue = "20") int size) {
+    return itemLedger.ledger(filter.query(page, size), Viewer.of(user));
   }
 
   /** A progress report outside the monthly cycle (the first one answers a leader's instruction). */
@@ -118,9 +106,5 @@ class ItemController {
     var instructed = instructions.itemsInstructedBetween(month.atStartOfDay(Time.ZONE).toInstant(),
         month.plusMonths(1).atStartOfDay(Time.ZONE).toInstant());
     return new StatsWithInstructions(stats, lookup.visibleAmong(instructed, viewer).size());
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

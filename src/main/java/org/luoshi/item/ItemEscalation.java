@@ -2,9 +2,7 @@ package org.luoshi.item;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.identity.Organisation;
-import org.luoshi.notification.Notifications;
+import org.luoshi.notification.Notice;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,42 +11,35 @@ import org.springframework.stereotype.Component;
  * recorded on the item (event ESCALATED). Nothing happens once the item is no longer overdue.
  */
 @Component("itemEscalation")
-class ItemEscalation implements JavaDelegate {
+class ItemEscalation extends ItemAlert {
 
-  private final ItemProcess process;
+  ItemEscalation(Parts parts) {
+    super(parts, null);
+  }
 
-  private final ItemService items;
-
-  private final ItemSteps steps;
-  private final ItemNotices texts;
-  private final Notifications notifications;
-  private final Organisation organisation;
-  private final ItemAudience audience;
-
-  ItemEscalation(ItemService items, ItemSteps steps, ItemNotices texts, Notifications notifications, Organisation organisation, ItemAudience audience, ItemProcess process) {
-    this.process = process;
-    this.items = items;
-    this.steps = steps;
-    this.texts = texts;
-    this.notifications = notifications;
-    this.organisation = organisation;
-    this.audience = audience;
+  private static EscalationLevel level(DelegateExecution execution) {
+    return EscalationLevel.valueOf(String.valueOf(execution.getVariableLocal("level")));
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    EscalationLevel level = EscalationLevel.valueOf(String.valueOf(execution.getVariableLocal("level")));
-    String code = process.code(execution);
-    if (!steps.isOverdue(code)) {
-      return;
-    }
-    Item item = items.byCode(code);
-    List<String> to = level == EscalationLevel.LEADER
-        ? audience.of(item).leader().list()
-        : audience.of(item).principals().list();
-    if (!notifications.send(texts.escalation(item, level), to).isEmpty()) {
-      steps.recordEvent(code, "ESCALATED", ItemService.SYSTEM, level.label() + "：" + String.join("、",
-          to.stream().map(organisation::nameOf).toList()));
-    }
+  boolean due(Item item, DelegateExecution execution) {
+    level(execution); // an unknown level fails before anything happens
+    return steps.isOverdue(item.getCode());
+  }
+
+  @Override
+  ItemAudience.Recipients recipients(ItemAudience.Recipients to, DelegateExecution execution) {
+    return level(execution) == EscalationLevel.LEADER ? to.leader() : to.principals();
+  }
+
+  @Override
+  Notice notice(Item item, DelegateExecution execution) {
+    return parts.texts.escalation(item, level(execution));
+  }
+
+  @Override
+  void delivered(Item item, List<String> to, DelegateExecution execution) {
+    steps.recordEvent(item.getCode(), "ESCALATED", ItemService.SYSTEM, level(execution).label() + "："
+        + String.join("、", to.stream().map(parts.organisation::nameOf).toList()));
   }
 }

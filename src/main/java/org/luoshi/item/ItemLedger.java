@@ -84,36 +84,39 @@ public class ItemLedger {
         (int) kids.stream().filter(k -> k.getStatus() == ItemStatus.CLOSED).count(),
         (int) Math.round(kids.stream().filter(k -> k.getStatus() != ItemStatus.CANCELLED)
             .mapToInt(k -> k.getStatus() == ItemStatus.CLOSED ? 100 : k.getProgressPercent()).average().orElse(0)));
-    return new ItemDetail(item.getCode(), item.getTitle(), item.getSource(), item.getSource().label(),
-        item.getCategory(), item.getUnitCode(), organisation.unitName(item.getUnitCode()), item.getLeadLeader(),
-        organisation.nameOf(item.getLeadLeader()), item.getResponsiblePerson(),
+    var subject = new ItemViews.Subject(item.getCode(), item.getTitle(), item.getSource(), item.getSource().label(),
+        item.getCategory(), item.getTarget(), item.getMeasures(), item.getParentCode(), item.getProcessInstanceId());
+    var parties = new ItemViews.Parties(item.getUnitCode(), organisation.unitName(item.getUnitCode()),
+        item.getLeadLeader(), organisation.nameOf(item.getLeadLeader()), item.getResponsiblePerson(),
         item.getResponsiblePerson() == null ? null : organisation.nameOf(item.getResponsiblePerson()),
-        item.getTarget(), item.getMeasures(), item.getIssuedOn(), item.getIssuedBy(), item.getDeadline(),
-        item.getOriginalDeadline(), item.getStatus(), item.getStatus().label(), item.isOverdue(today),
-        item.getOverdueSince(), item.isExtended(), item.light(today), item.getProgressPercent(),
-        item.getReplyDue(), item.isReplyOverdue(today), item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), item.getTimelinessScore(),
-        item.getQualityScore(), item.getFinalScore(), ItemService.at(item.getClosedAt()), item.getParentCode(),
-        item.getProcessInstanceId(),
+        item.getIssuedBy(), item.getCoUnitCodes(),
+        item.getCoUnitCodes().stream().map(c -> new ItemViews.CoUnit(c, organisation.unitName(c))).toList());
+    var standing = new ItemViews.Standing(item.getIssuedOn(), item.getDeadline(), item.getOriginalDeadline(),
+        item.getStatus(), item.getStatus().label(), item.isOverdue(today), item.getOverdueSince(), item.isExtended(),
+        item.light(today), item.getProgressPercent(), item.getReplyDue(), item.isReplyOverdue(today),
+        item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), Time.at(item.getClosedAt()));
+    var itemScores = new ItemViews.Scores(item.getTimelinessScore(), item.getQualityScore(), item.getFinalScore());
+    var history = new ItemViews.History(
         progress.findByItemIdOrderByReportedAtAscIdAsc(item.getId()).stream()
             .map(p -> new Progress(p.getPercent(), p.getNote(), p.getReportedBy(),
-                organisation.nameOf(p.getReportedBy()), ItemService.at(p.getReportedAt()), p.getUnitCode(),
+                organisation.nameOf(p.getReportedBy()), Time.at(p.getReportedAt()), p.getUnitCode(),
                 p.getUnitCode() == null ? null : organisation.unitName(p.getUnitCode()), p.getUnitCode() != null)).toList(),
         reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
             .map(r -> new Review(r.getLevel(), r.getLevel().label(), r.getSubmissionRound(), r.getReviewer(),
                 organisation.nameOf(r.getReviewer()), r.isApproved(), r.getQualityScore(), r.getComment(),
-                ItemService.at(r.getReviewedAt()))).toList(),
+                Time.at(r.getReviewedAt()))).toList(),
         extensions.findByItemIdOrderByRequestedAtAscIdAsc(item.getId()).stream()
             .map(e -> new Extension(e.getPreviousDeadline(), e.getNewDeadline(), e.getReason(), e.getRequestedBy(),
-                ItemService.at(e.getRequestedAt()), e.getDecision(), e.getDecidedBy(), e.getDecisionComment(),
-                ItemService.at(e.getDecidedAt()))).toList(),
+                Time.at(e.getRequestedAt()), e.getDecision(), e.getDecidedBy(), e.getDecisionComment(),
+                Time.at(e.getDecidedAt()))).toList(),
         item.getCompletionNote(),
         events.findByItemIdOrderByOccurredAtAscIdAsc(item.getId()).stream()
             .map(e -> new Event(e.getType(), e.getActor(),
                 e.getActor() == null || ItemService.SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
-                e.getDetail(), ItemService.at(e.getOccurredAt()))).toList(),
+                e.getDetail(), Time.at(e.getOccurredAt()))).toList(),
         kids.stream().map(k -> service.summary(k, today)).toList(),
-        childProgress, item.getCoUnitCodes(),
-        item.getCoUnitCodes().stream().map(c -> new ItemViews.CoUnit(c, organisation.unitName(c))).toList());
+        childProgress);
+    return new ItemDetail(subject, parties, standing, itemScores, history);
   }
 
   /**

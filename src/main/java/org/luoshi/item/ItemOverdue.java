@@ -1,8 +1,6 @@
 package org.luoshi.item;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.notification.Notifications;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,37 +9,26 @@ import org.springframework.stereotype.Component;
  * follow, see {@link ItemEscalation}).
  */
 @Component("itemOverdue")
-class ItemOverdue implements JavaDelegate {
+class ItemOverdue extends ItemAlert {
 
-  private final ItemService items;
-
-  private final ItemSteps steps;
-  private final ItemProcess process;
-  private final ItemNotices texts;
-  private final Notifications notifications;
-  private final ItemAudience audience;
-
-  ItemOverdue(ItemService items, ItemSteps steps, ItemProcess process, ItemNotices texts, Notifications notifications,
-      ItemAudience audience) {
-    this.items = items;
-    this.steps = steps;
-    this.process = process;
-    this.texts = texts;
-    this.notifications = notifications;
-    this.audience = audience;
+  ItemOverdue(Parts parts) {
+    super(parts, "ITEM_OVERDUE");
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    String code = process.code(execution);
-    if (!steps.markOverdue(code)) {
-      return;
-    }
-    Item item = items.byCode(code);
+  boolean due(Item item, DelegateExecution execution) {
+    return steps.markOverdue(item.getCode());
+  }
+
+  @Override
+  ItemAudience.Recipients recipients(ItemAudience.Recipients to, DelegateExecution execution) {
     // DESIGN.md §4.1: the unit, the office and the leader in charge hear at once (the ladder then
     // escalates to the leader again after 3 days and to the principal leaders after 7)
-    notifications.send(texts.notice("ITEM_OVERDUE", item, execution),
-        audience.of(item).unit().person().coUnits().office().leader().list());
-    process.refresh(execution, item);
+    return to.unit().person().coUnits().office().leader();
+  }
+
+  @Override
+  boolean refreshesVariables() {
+    return true;
   }
 }

@@ -1,37 +1,33 @@
 package org.luoshi.item;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.luoshi.notification.Notifications;
+import org.luoshi.engine.Time;
 import org.springframework.stereotype.Component;
 
 /** Three days before the deadline (BPMN: ${itemReminder}): YELLOW, and the person and unit are reminded. */
 @Component("itemReminder")
-class ItemReminder implements JavaDelegate {
+class ItemReminder extends ItemAlert {
 
-  private final ItemSteps items;
-  private final ItemProcess process;
-  private final ItemNotices texts;
-  private final Notifications notifications;
-  private final ItemAudience audience;
-
-  ItemReminder(ItemSteps items, ItemProcess process, ItemNotices texts, Notifications notifications,
-      ItemAudience audience) {
-    this.items = items;
-    this.process = process;
-    this.texts = texts;
-    this.notifications = notifications;
-    this.audience = audience;
+  ItemReminder(Parts parts) {
+    super(parts, "ITEM_REMINDER");
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    Item item = process.item(execution);
-    if (!item.getStatus().isOpen() || item.isOverdue(org.luoshi.engine.Time.today())) {
-      return; // submitted meanwhile, or already RED (a migrated item whose timers were all due at once)
+  boolean due(Item item, DelegateExecution execution) {
+    if (!item.getStatus().isOpen() || item.isOverdue(Time.today())) {
+      return false; // submitted meanwhile, or already RED (a migrated item whose timers were all due at once)
     }
-    items.recordEvent(item.getCode(), "REMINDED", ItemService.SYSTEM, "截止日期 " + item.getDeadline());
-    notifications.send(texts.notice("ITEM_REMINDER", item, execution), audience.of(item).unit().person().list());
-    process.refresh(execution, item);
+    steps.recordEvent(item.getCode(), "REMINDED", ItemService.SYSTEM, "截止日期 " + item.getDeadline());
+    return true;
+  }
+
+  @Override
+  ItemAudience.Recipients recipients(ItemAudience.Recipients to, DelegateExecution execution) {
+    return to.unit().person();
+  }
+
+  @Override
+  boolean refreshesVariables() {
+    return true;
   }
 }

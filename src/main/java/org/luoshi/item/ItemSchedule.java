@@ -3,7 +3,6 @@ package org.luoshi.item;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
@@ -17,16 +16,11 @@ public class ItemSchedule {
 
   private final ItemSettings settings;
   private final NotificationSettings.Escalation escalation;
-  private final ItemSteps items;
   private final WorkCalendar calendar;
-  private final ItemProcess process;
 
-  ItemSchedule(ItemSettings settings, NotificationSettings notifications, ItemSteps items, WorkCalendar calendar,
-      ItemProcess process) {
-    this.process = process;
+  ItemSchedule(ItemSettings settings, NotificationSettings notifications, WorkCalendar calendar) {
     this.settings = settings;
     this.escalation = notifications.escalation();
-    this.items = items;
     this.calendar = calendar;
   }
 
@@ -66,15 +60,5 @@ public class ItemSchedule {
     LocalDateTime now = LocalDateTime.ofInstant(Time.now(), Time.ZONE);
     LocalDate day = now.getHour() < settings.chaseHour() ? now.toLocalDate() : now.toLocalDate().plusDays(1);
     return Time.at(day, settings.chaseHour(), 0);
-  }
-
-  /** An instruction item past its reply deadline without a reply (批示件逾期未回复). */
-  public boolean replyOverdue(DelegateExecution execution) {
-    return items.isReplyOverdue(process.code(execution));
-  }
-
-  /** The daily chase goes on while the item is open and past its deadline. */
-  public boolean isOverdue(DelegateExecution execution) {
-    return items.isOverdue(process.code(execution));
   }
 }

@@ -4,7 +4,6 @@ import static org.luoshi.common.DomainException.invalid;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,12 +11,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.luoshi.engine.Privileged;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.WorkCalendar;
+import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
 import org.luoshi.item.ItemViews.Created;
 import org.luoshi.item.ItemViews.ItemSummary;
 import org.luoshi.common.DomainException;
 import org.luoshi.common.PerTransaction;
+import org.luoshi.common.Texts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,13 +48,14 @@ public class ItemService {
   private final Privileged privileged;
   private final WorkCalendar calendar;
   private final ItemSettings settings;
+  private final AccessPolicy access;
   /** The item a command works on, read once per transaction (by code, and by process instance). */
   private final PerTransaction<String, Item> byCodeMemo = new PerTransaction<>();
   private final PerTransaction<String, Item> byInstanceMemo = new PerTransaction<>();
 
   ItemService(ItemRepository items, ExtensionRequestRepository extensions, ItemEventRepository events, ItemCodes codes,
       Organisation organisation, RuntimeService runtime, Privileged privileged,
-      WorkCalendar calendar, ItemSettings settings) {
+      WorkCalendar calendar, ItemSettings settings, AccessPolicy access) {
     this.items = items;
     this.extensions = extensions;
     this.events = events;
@@ -63,6 +65,7 @@ public class ItemService {
     this.privileged = privileged;
     this.calendar = calendar;
     this.settings = settings;
+    this.access = access;
   }
 
   // --- issuing --------------------------------------------------------------------------------
@@ -83,10 +86,10 @@ public class ItemService {
   @Transactional
   public Item issue(IssueRequest r, String issuer) {
     LocalDate today = Time.today();
-    boolean office = issuer == null || SYSTEM.equals(issuer) || isOffice(issuer);
+    boolean office = issuer == null || SYSTEM.equals(issuer) || access.isOfficeOrAdmin(issuer);
     // who may issue is decided before anything is validated: a refusal must not tell another unit's
     // item apart from a missing one, nor quote its deadline or status (issue 13)
-    String parentCode = blankToNull(r.parentCode());
+    String parentCode = Texts.blankToNull(r.parentCode());
     Item parent = parentCode == null ? null : items.findByCode(parentCode).orElse(null);
     List<String> issuerUnits = office ? List.of() : organisation.unitCodesOf(issuer);
     if (parentCode == null && !office) {
@@ -98,8 +101,8 @@ public class ItemService {
     if (parentCode != null && parent == null) {
       throw invalid("parentCode", "没有这个上级事项：" + parentCode);
     }
-    String person = blankToNull(r.responsiblePerson());
-    if (person != null && !office && !issuerUnits.contains(blankToNull(r.unitCode()))) {
+    String person = Texts.blankToNull(r.responsiblePerson());
+    if (person != null && !office && !issuerUnits.contains(Texts.blankToNull(r.unitCode()))) {
       // naming another unit's person would tell its members apart: that unit plans its own item
       throw DomainException.forbidden("分解给其他单位的子事项，责任人由该单位制定落实方案时确定");
     }
@@ -178,7 +181,7 @@ public class ItemService {
     }
     java.util.TreeSet<String> seen = new java.util.TreeSet<>();
     for (String raw : codes) {
-      String code = blankToNull(raw);
+      String code = Texts.blankToNull(raw);
       if (code == null) {
         continue;
       }
@@ -283,10 +286,6 @@ public class ItemService {
 
   // --- helpers --------------------------------------------------------------------------------
 
-  private boolean isOffice(String userId) {
-    return organisation.isMember(userId, Groups.SUPERVISION_OFFICE) || organisation.isMember(userId, Groups.ADMIN);
-  }
-
   Item inStatus(String code, ItemStatus expected) {
     Item item = byCode(code);
     if (item.getStatus() != expected) {
@@ -301,18 +300,11 @@ public class ItemService {
   }
 
   static String required(String value, String field, String label) {
-    String v = blankToNull(value);
+    String v = Texts.blankToNull(value);
     if (v == null) {
       throw invalid(field, label + "不能为空");
     }
     return v;
   }
 
-  static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  static OffsetDateTime at(Instant i) {
-    return i == null ? null : OffsetDateTime.ofInstant(i, Time.ZONE);
-  }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import org.luoshi.common.DomainException;
+import org.luoshi.common.Texts;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
@@ -67,7 +68,7 @@ public class ItemSteps {
     Item item = service.inStatus(code, ItemStatus.RETURNED);
     if (cancelled) {
       item.cancel();
-      service.event(item, "CANCELLED", actor, ItemService.blankToNull(reason));
+      service.event(item, "CANCELLED", actor, Texts.blankToNull(reason));
       return item;
     }
     String unit = ItemService.required(unitCode, "unitCode", "新的责任单位");
@@ -242,7 +243,7 @@ public class ItemSteps {
     ExtensionRequest request = extensions
         .findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING)
         .orElseThrow(() -> DomainException.conflict("approved", "没有待审批的延期申请"));
-    String c = ItemService.blankToNull(comment);
+    String c = Texts.blankToNull(comment);
     if (!approved && c == null) {
       throw invalid("comment", "不同意延期时请说明理由");
     }
@@ -265,7 +266,7 @@ public class ItemSteps {
   public ReviewRecord review(String code, ReviewLevel level, boolean approved, BigDecimal qualityScore,
       String comment, String actor) {
     Item item = service.inStatus(code, ItemStatus.CLOSING);
-    String c = ItemService.blankToNull(comment);
+    String c = Texts.blankToNull(comment);
     if (c != null && c.length() > 2000) {
       throw invalid("reviewComment", "评审意见不能超过 2000 字");
     }
@@ -284,9 +285,12 @@ public class ItemSteps {
             + "），须写明评定理由");
       }
       BigDecimal previous = previousLevelScore(item, level);
-      if (previous != null && score.subtract(previous).abs().compareTo(Scores.MAX_LEVEL_DIFFERENCE) > 0 && c == null) {
-        throw invalid("reviewComment", "与上一级评分（" + previous.stripTrailingZeros().toPlainString()
-            + "）相差超过 10 分，须写明理由");
+      if (previous != null && c == null) {
+        var jump = scores.scoreJump(score.subtract(previous));
+        if (jump.tooFar()) {
+          throw invalid("reviewComment", "与上一级评分（" + previous.stripTrailingZeros().toPlainString()
+              + "）" + jump.text() + "，须写明理由");
+        }
       }
     } else if (c == null) {
       throw invalid("reviewComment", "退回时请写明退回理由");

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.luoshi.engine.Time;
+import org.luoshi.engine.Vars;
 import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Person;
 
@@ -29,8 +29,7 @@ final class ItemVariables {
     v.put("unitCode", item.getUnitCode());
     v.put("unitName", organisation.unitName(item.getUnitCode()));
     // 协办单位 as the start form writes them (a Json list) and by name for the task forms
-    v.put("coUnitCodes", SpinValues.jsonValue(item.getCoUnitCodes().stream().map(ItemVariables::quote)
-        .collect(java.util.stream.Collectors.joining(",", "[", "]"))).create());
+    v.put("coUnitCodes", Vars.json(item.getCoUnitCodes()));
     v.put("coUnitNames", item.getCoUnitCodes().isEmpty() ? "无"
         : String.join("、", item.getCoUnitCodes().stream().map(organisation::unitName).toList()));
     v.put("leadLeader", item.getLeadLeader());
@@ -47,6 +46,8 @@ final class ItemVariables {
     v.put("lightName", light == null ? "" : light.label());
     v.put("progressPercent", item.getProgressPercent());
     v.put("parentCode", item.getParentCode() == null ? "" : item.getParentCode());
+    // the gateways 执行中 / 是否在落实中 read this rather than testing for responsiblePerson
+    v.put("personNamed", item.getResponsiblePerson() != null);
     if (item.getResponsiblePerson() != null) {
       v.put("responsiblePerson", item.getResponsiblePerson());
       v.put("responsiblePersonName", organisation.nameOf(item.getResponsiblePerson()));
@@ -68,35 +69,9 @@ final class ItemVariables {
 
   /** The unit's people as options of the form's "responsible person" select. */
   static Object memberOptions(List<Person> people) {
-    StringBuilder json = new StringBuilder("[");
-    for (Person p : people) {
-      if (json.length() > 1) {
-        json.append(',');
-      }
-      json.append("{\"label\":").append(quote(p.name() + "（" + p.id() + "）"))
-          .append(",\"value\":").append(quote(p.id())).append('}');
-    }
-    return SpinValues.jsonValue(json.append(']').toString()).create();
+    return Vars.json(people.stream().map(p -> new Option(p.name() + "（" + p.id() + "）", p.id())).toList());
   }
 
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
-  }
+  /** An option of a form's select. */
+  record Option(String label, String value) {}
 }

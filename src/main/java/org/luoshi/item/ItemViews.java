@@ -1,5 +1,6 @@
 package org.luoshi.item;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,20 +22,34 @@ public final class ItemViews {
   /** A co-responsible unit (协办单位). */
   public record CoUnit(String unitCode, String unitName) {}
 
-  /** An item with its whole history. */
-  public record ItemDetail(
-      String code, String title, ItemSource source, String sourceName, ItemCategory category,
-      String unitCode, String unitName, String leadLeader, String leadLeaderName,
-      String responsiblePerson, String responsiblePersonName, String target, String measures,
-      LocalDate issuedOn, String issuedBy, LocalDate deadline, LocalDate originalDeadline,
-      ItemStatus status, String statusName, boolean overdue, LocalDate overdueSince, boolean extended,
-      Light light, int progressPercent, LocalDate replyDue, boolean replyOverdue, LocalDate repliedOn,
-      LocalDate completedOn, Integer daysLate,
-      BigDecimal timelinessScore, BigDecimal qualityScore, BigDecimal finalScore,
-      OffsetDateTime closedAt, String parentCode, String processInstanceId,
-      List<Progress> progress, List<Review> reviews, List<Extension> extensions,
-      String completionNote, List<Event> events, List<ItemSummary> children,
-      ChildProgress childProgress, List<String> coUnitCodes, List<CoUnit> coUnits) {}
+  /**
+   * An item with its whole history ({@code GET /api/items/{code}}). Grouped in Java, flat in JSON:
+   * each part is unwrapped, so the fields are those of DESIGN.md §5, side by side.
+   */
+  public record ItemDetail(@JsonUnwrapped Subject subject, @JsonUnwrapped Parties parties,
+      @JsonUnwrapped Standing standing, @JsonUnwrapped Scores scores, @JsonUnwrapped History history) {}
+
+  /** What the item is and where it comes from. */
+  public record Subject(String code, String title, ItemSource source, String sourceName, ItemCategory category,
+      String target, String measures, String parentCode, String processInstanceId) {}
+
+  /** Who answers for it: the lead unit, the leader in charge, the responsible person, the co-units, the issuer. */
+  public record Parties(String unitCode, String unitName, String leadLeader, String leadLeaderName,
+      String responsiblePerson, String responsiblePersonName, String issuedBy, List<String> coUnitCodes,
+      List<CoUnit> coUnits) {}
+
+  /** Where it stands: status, light, progress and its dates. */
+  public record Standing(LocalDate issuedOn, LocalDate deadline, LocalDate originalDeadline, ItemStatus status,
+      String statusName, boolean overdue, LocalDate overdueSince, boolean extended, Light light, int progressPercent,
+      LocalDate replyDue, boolean replyOverdue, LocalDate repliedOn, LocalDate completedOn, Integer daysLate,
+      OffsetDateTime closedAt) {}
+
+  /** 时效分, 质量分, 综合得分 (null until computed). */
+  public record Scores(BigDecimal timelinessScore, BigDecimal qualityScore, BigDecimal finalScore) {}
+
+  /** What happened to it: progress, reviews, extensions, the completion note, its timeline and sub-items. */
+  public record History(List<Progress> progress, List<Review> reviews, List<Extension> extensions,
+      String completionNote, List<Event> events, List<ItemSummary> children, ChildProgress childProgress) {}
 
   /** A progress report; {@code unitCode}/{@code unitName} name the co-unit (协办单位) whose part it is, null for the lead unit's. */
   public record Progress(int percent, String note, String reportedBy, String reportedByName,

@@ -1,10 +1,13 @@
 package org.luoshi.item;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.luoshi.common.Json;
 import org.luoshi.engine.Time;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.Organisation;
@@ -72,17 +75,29 @@ class ReviewListener implements TaskListener {
   /** reviewHistory: a Json list the review forms show as a table. */
   private void appendHistory(DelegateTask task, ReviewLevel level, String who, boolean approved, BigDecimal score,
       String comment) {
-    Object current = task.getVariable("reviewHistory");
-    String json = current == null ? "[]" : current.toString();
-    String entry = "{\"level\":" + ItemVariables.quote(level.label())
-        + ",\"reviewer\":" + ItemVariables.quote(who)
-        + ",\"result\":" + ItemVariables.quote(approved ? "通过" : "退回")
-        + ",\"score\":" + ItemVariables.quote(score == null ? "—" : score.stripTrailingZeros().toPlainString())
-        + ",\"comment\":" + ItemVariables.quote(comment == null ? "" : comment)
-        + ",\"at\":" + ItemVariables.quote(OffsetDateTime.ofInstant(Time.now(), Time.ZONE).toLocalDateTime()
-            .withSecond(0).withNano(0).toString().replace('T', ' ')) + "}";
-    String trimmed = json.trim();
-    String updated = trimmed.equals("[]") ? "[" + entry + "]" : trimmed.substring(0, trimmed.length() - 1) + "," + entry + "]";
-    task.setVariable("reviewHistory", SpinValues.jsonValue(updated).create());
+    HistoryEntry entry = new HistoryEntry(level.label(), who, approved ? "通过" : "退回",
+        score == null ? "—" : score.stripTrailingZeros().toPlainString(), comment == null ? "" : comment,
+        Time.nowOffset().toLocalDateTime().withSecond(0).withNano(0).toString()
+            .replace('T', ' '));
+    task.setVariable(REVIEW_HISTORY, Vars.json(withEntry(task.getVariable(REVIEW_HISTORY), entry)));
+  }
+
+  static final String REVIEW_HISTORY = "reviewHistory";
+
+  /** A row of the review forms' 审核记录 table (the forms read these property names). */
+  record HistoryEntry(String level, String reviewer, String result, String score, String comment, String at) {}
+
+  /** The history so far (a Json list, its text, or none) with the entry added at the end. */
+  static List<Object> withEntry(Object current, HistoryEntry entry) {
+    List<Object> rows = new ArrayList<>();
+    if (current != null && !current.toString().isBlank()) {
+      try {
+        rows.addAll(Json.read(current.toString(), new TypeReference<List<Object>>() {}));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("reviewHistory is not a JSON list", e);
+      }
+    }
+    rows.add(entry);
+    return rows;
   }
 }

@@ -2,6 +2,7 @@ package org.luoshi.scoring;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.luoshi.engine.Privileged;
@@ -15,8 +16,12 @@ import org.springframework.stereotype.Service;
 public class Scores {
 
   public static final String TIMELINESS_DECISION = "timeliness-score";
-  /** A leader's score further than this from the office's needs a reason and the principal's review. */
-  public static final BigDecimal MAX_LEVEL_DIFFERENCE = BigDecimal.TEN;
+  /**
+   * Whether two review levels' scores are too far apart (in closure-route.dmn, where closure-route
+   * requires it): the later level must give a reason, and a leader's score so far from the office's
+   * goes to the principal leaders.
+   */
+  public static final String SCORE_JUMP_DECISION = "score-jump";
 
   private final DecisionService decisions;
   private final Privileged privileged;
@@ -39,6 +44,24 @@ public class Scores {
     }
     return new BigDecimal(n.toString()).setScale(1, RoundingMode.HALF_UP);
   }
+
+  /**
+   * The DMN's verdict on two levels' scores {@code difference} apart (either way): whether they are
+   * too far apart, and the words that say so for the reviewer (e.g. "相差超过 10 分").
+   */
+  public ScoreJump scoreJump(BigDecimal difference) {
+    Map<String, Object> result = privileged.call(() -> decisions.evaluateDecisionTableByKey(SCORE_JUMP_DECISION,
+            Variables.putValue("scoreDifference", difference.abs().doubleValue()))
+        .getSingleResult().getEntryMap());
+    if (!(result.get("scoresDisagree") instanceof Boolean tooFar)) {
+      throw new IllegalStateException("DMN " + SCORE_JUMP_DECISION + " gave no verdict for " + difference);
+    }
+    Object text = result.get("scoreJumpText");
+    return new ScoreJump(tooFar, text == null ? "" : text.toString());
+  }
+
+  /** {@link #scoreJump}'s answer. */
+  public record ScoreJump(boolean tooFar, String text) {}
 
   /** w_t × timeliness + w_q × quality, rounded half-up to one decimal. */
   public BigDecimal finalScore(BigDecimal timeliness, BigDecimal quality) {

@@ -10,12 +10,9 @@ import org.luoshi.engine.Time;
 import org.luoshi.identity.CurrentUser;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
-import org.luoshi.item.ItemCategory;
 import org.luoshi.item.ItemLedger;
-import org.luoshi.item.ItemSource;
-import org.luoshi.item.ItemStatus;
+import org.luoshi.item.LedgerFilter;
 import org.luoshi.item.LedgerQuery;
-import org.luoshi.item.Light;
 import org.luoshi.item.Viewer;
 import org.luoshi.spreadsheet.ImportViews.Confirmed;
 import org.luoshi.spreadsheet.ImportViews.Preview;
@@ -23,9 +20,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -55,22 +52,8 @@ class SpreadsheetController {
   }
 
   @GetMapping("/api/items.xlsx")
-  void export(
-      @RequestParam(required = false) String unitCode,
-      @RequestParam(required = false) ItemStatus status,
-      @RequestParam(required = false) ItemSource source,
-      @RequestParam(required = false) ItemCategory category,
-      @RequestParam(required = false) Boolean overdue,
-      @RequestParam(required = false) Light light,
-      @RequestParam(required = false) String leadLeader,
-      @RequestParam(required = false) String responsiblePerson,
-      @RequestParam(required = false) String parentCode,
-      @RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String q,
-      @RequestParam(required = false) String coUnitCode,
-      HttpServletResponse response) throws IOException {
-    LedgerQuery query = new LedgerQuery(blank(unitCode), status, source, category, overdue, light, blank(leadLeader),
-        blank(responsiblePerson), blank(parentCode), year, blank(q), 0, 1, blank(coUnitCode));
+  void export(@ModelAttribute LedgerFilter filter, HttpServletResponse response) throws IOException {
+    LedgerQuery query = filter.query(0, 1);
     Viewer viewer = Viewer.of(user);
     long count = ledger.count(query, viewer);
     if (count > LedgerWorkbook.MAX_ROWS) {
@@ -118,9 +101,5 @@ class SpreadsheetController {
     if (!user.isOffice() && !user.isAdmin()) { // as POST /api/items
       throw DomainException.forbidden("只有督查室可以导入责任清单");
     }
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

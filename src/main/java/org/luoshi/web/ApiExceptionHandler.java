@@ -88,8 +88,27 @@ class ApiExceptionHandler {
     if (fe == null) {
       return error(HttpStatus.BAD_REQUEST, null, "请求内容不符合要求");
     }
+    if (fe.isBindingFailure()) {
+      // query parameters bound to a record (@ModelAttribute, e.g. the ledger's filters) that do not
+      // convert: the same answer as for a @RequestParam of that type
+      return error(HttpStatus.BAD_REQUEST, fe.getField(),
+          wrongValue(fe.getField(), boundType(e.getParameter().getParameterType(), fe.getField()), fe.getRejectedValue()));
+    }
     return error(HttpStatus.BAD_REQUEST, fe.getField(), constraintMessage(fe.getField(), fe.getCode(),
         fe.getArguments(), fe.getDefaultMessage()));
+  }
+
+  /** The type a bound object gives the field: a record's component, else a bean property. */
+  private static Class<?> boundType(Class<?> target, String field) {
+    if (target.isRecord()) {
+      for (var component : target.getRecordComponents()) {
+        if (component.getName().equals(field)) {
+          return component.getType();
+        }
+      }
+      return null;
+    }
+    return org.springframework.beans.BeanUtils.findPropertyType(field, target);
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)

@@ -287,13 +287,24 @@ class ResponsibilityItemIT {
     Http.Response noReason = engine.submit("leader1", code, "reviewClosure", Map.of("approved", "true", "qualityScore", 85));
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.json().get("field").asText()).isEqualTo("reviewComment");
-    assertThat(noReason.json().get("message").asText()).contains("10");
+    assertThat(noReason.json().get("message").asText()).isEqualTo("与上一级评分（70）相差超过 10 分，须写明理由");
     assertThat(detail(code).get("reviews")).hasSize(1);
 
     engine.done("leader1", code, "reviewClosure",
         Map.of("approved", "true", "qualityScore", 85, "reviewComment", "超额完成年度目标"));
     assertThat(engine.task(code, "confirmClosure")).isNotNull();
     assertThat(notices("principal1", "CONFIRM_REQUESTED", code)).hasSize(1);
+  }
+
+  @Test
+  void scoresExactlyTenApartNeedNoReasonAndNoPrincipal() {
+    String code = issue(item("T1", "2026-06-30")).get("code").asText();
+    acceptAndPlan(code);
+    complete(code, "2026-06-01");
+    engine.done("office1", code, "verifyCompletion", Map.of("approved", "true", "qualityScore", 70));
+    engine.done("leader1", code, "reviewClosure", Map.of("approved", "true", "qualityScore", 80));
+    assertThat(engine.task(code, "confirmClosure")).isNull();
+    assertThat(detail(code).get("status").asText()).isEqualTo("CLOSED");
   }
 
   @Test

@@ -63,14 +63,6 @@ class ResponsibilityItemProcessTest {
       return Date.from(ClockUtil.getCurrentTime().toInstant().plus(1, ChronoUnit.DAYS));
     }
 
-    public boolean isOverdue(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-      return overdue;
-    }
-
-    public boolean replyOverdue(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-      return replyOverdue;
-    }
-
     public Date replyDueAt(org.camunda.bpm.engine.delegate.VariableScope scope) {
       return Date.from(Instant.parse("2026-03-09T16:00:00Z"));
     }
@@ -94,6 +86,7 @@ class ResponsibilityItemProcessTest {
       e.setVariable("deadline", "2026-03-31");
       e.setVariable("unitCode", "T1");
       e.setVariable("leadLeader", "leader1");
+      e.setVariable("personNamed", false);
       deadlineTimers(e, Instant.parse("2026-03-31T16:00:00Z"));
     });
     Mocks.register("itemTaskLabels", (TaskListener) t -> calls.add("created " + t.getTaskDefinitionKey()));
@@ -101,7 +94,10 @@ class ResponsibilityItemProcessTest {
         t.setVariable("status", Boolean.TRUE.equals(t.getVariable("accepted")) ? "IN_PROGRESS" : "RETURNED"));
     Mocks.register("reassignItemListener", (TaskListener) t ->
         t.setVariable("status", Boolean.TRUE.equals(t.getVariable("cancelled")) ? "CANCELLED" : "ISSUED"));
-    Mocks.register("planItemListener", (TaskListener) t -> calls.add("planned"));
+    Mocks.register("planItemListener", (TaskListener) t -> {
+      calls.add("planned");
+      t.setVariable("personNamed", t.getVariable("responsiblePerson") != null);
+    });
     Mocks.register("reportProgressListener", (TaskListener) t -> calls.add("progress " + t.getVariable("progressPercent")));
     Mocks.register("submitCompletionListener", (TaskListener) t -> {
       if ("COMPLETE".equals(t.getVariable("action"))) {
@@ -125,6 +121,8 @@ class ResponsibilityItemProcessTest {
     Mocks.register("instructionReply", (JavaDelegate) e -> calls.add("reply chased"));
     Mocks.register("itemEscalation", (JavaDelegate) e -> calls.add("escalate " + e.getVariableLocal("level")));
     Mocks.register("itemSchedule", new Schedule());
+    Mocks.register("overdueCheck", (ExecutionListener) e -> e.setVariable("stillOverdue", overdue));
+    Mocks.register("replyOverdueCheck", (ExecutionListener) e -> e.setVariable("replyOverdue", replyOverdue));
     coUnits = List.of();
     Mocks.register("itemCoUnits", new CoUnits());
     Mocks.register("reportCoProgressListener", (TaskListener) t -> calls.add("co " + t.getEventName() + " "
@@ -504,6 +502,16 @@ class ResponsibilityItemProcessTest {
     complete(task("reportProgress", pi), withVariables("progressPercent", 40, "progressNote", "已完成方案制定"));
     assertThat(pi).isWaitingAt("submitCompletion").hasPassed("progressReported");
     Assertions.assertThat(timer("progressTimer")).as("the cycle goes on").isNotNull();
+  }
+
+  @Test
+  void anAcceptedItemWithoutAResponsiblePersonHasNoProgressToReport() {
+    ProcessInstance pi = issue("KEY_TASK");
+    complete(task("acceptItem", pi), withVariables("accepted", true));
+    runAsync();
+    assertThat(pi).isWaitingAt("planItem");
+    fire("progressTimer"); // 落实中, but no responsible person named yet
+    assertThat(pi).hasPassed("progressSkipped").hasNotPassed("reportProgress");
   }
 
   @Test

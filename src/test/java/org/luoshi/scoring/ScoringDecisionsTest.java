@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The two scoring tables a modeller edits, at every boundary of their default rules. */
+/** The scoring tables a modeller edits, at every boundary of their default rules. */
 class ScoringDecisionsTest {
 
   static DmnEngine dmn;
   static DmnDecision timeliness;
   static DmnDecision closureRoute;
+  static DmnDecision scoreJump;
 
   @BeforeAll
   static void parse() throws Exception {
@@ -26,6 +27,9 @@ class ScoringDecisionsTest {
         InputStream c = ScoringDecisionsTest.class.getResourceAsStream("/processes/closure-route.dmn")) {
       timeliness = dmn.parseDecision("timeliness-score", t);
       closureRoute = dmn.parseDecision("closure-route", c);
+    }
+    try (InputStream c = ScoringDecisionsTest.class.getResourceAsStream("/processes/closure-route.dmn")) {
+      scoreJump = dmn.parseDecision("score-jump", c);
     }
   }
 
@@ -59,6 +63,15 @@ class ScoringDecisionsTest {
     Object result = dmn.evaluateDecisionTable(closureRoute, Variables.putValue("source", source)
         .putValue("scoreDifference", difference).putValue("leaderScore", leaderScore)).getSingleEntry();
     assertThat(result).isEqualTo(principal);
+  }
+
+  @ParameterizedTest(name = "difference {0} → too far apart: {1}")
+  @CsvSource({"0, false", "9.9, false", "10, false", "10.1, true", "11, true", "40, true"})
+  void scoreJumpAtItsBoundary(double difference, boolean tooFar) {
+    var result = dmn.evaluateDecisionTable(scoreJump, Variables.putValue("scoreDifference", difference))
+        .getSingleResult();
+    assertThat(result.<Boolean>getEntry("scoresDisagree")).isEqualTo(tooFar);
+    assertThat(result.getEntryMap().get("scoreJumpText")).isEqualTo(tooFar ? "相差超过 10 分" : null);
   }
 
   @Test

@@ -519,6 +519,14 @@ class BadInputIT {
     get("1000 characters of search", "office1", "/api/items?q=" + "a".repeat(1000), "q", "搜索词不能超过 100 字");
     get("status 3", "office1", "/api/items?status=3", "status", "状态不是可选的值：3");
     get("source 3", "office1", "/api/items?source=3", "source", "事项来源不是可选的值：3");
+    // the same filters, bound once for the ledger and its Excel export
+    get("status 3 in the export", "office1", "/api/items.xlsx?status=3", "status", "状态不是可选的值：3");
+    get("light PURPLE", "office1", "/api/items?light=PURPLE", "light", "不是可选的值：PURPLE（可选：GREEN、YELLOW、RED）");
+    get("light PURPLE in the export", "office1", "/api/items.xlsx?light=PURPLE", "light",
+        "不是可选的值：PURPLE（可选：GREEN、YELLOW、RED）");
+    get("overdue maybe", "office1", "/api/items?overdue=maybe", "overdue", "应为 true 或 false：maybe");
+    get("year abc in the ledger", "office1", "/api/items?year=abc", "year", "应为整数：abc");
+    get("year abc in the export", "office1", "/api/items.xlsx?year=abc", "year", "应为整数：abc");
     get("year 99999999999", "office1", "/api/stats?year=99999999999", "year", "年份应为整数");
     get("year 1e3", "office1", "/api/stats?year=1e3", "year", "年份应为整数");
     get("year 300000", "office1", "/api/stats?year=300000", "year", "年份");
