@@ -21,14 +21,14 @@ abstract class ItemAlert implements JavaDelegate {
   @Component
   static class Parts {
     final ItemProcess process;
-    final ItemService items;
+    final Items items;
     final ItemSteps steps;
     final ItemNotices texts;
     final Notifications notifications;
     final ItemAudience audience;
     final Organisation organisation;
 
-    Parts(ItemProcess process, ItemService items, ItemSteps steps, ItemNotices texts, Notifications notifications,
+    Parts(ItemProcess process, Items items, ItemSteps steps, ItemNotices texts, Notifications notifications,
         ItemAudience audience, Organisation organisation) {
       this.process = process;
       this.items = items;
@@ -41,7 +41,7 @@ abstract class ItemAlert implements JavaDelegate {
   }
 
   protected final Parts parts;
-  protected final ItemService items;
+  protected final Items items;
   protected final ItemSteps steps;
   private final String noticeType;
 

@@ -24,6 +24,6 @@ class ItemChase extends ItemAlert {
 
   @Override
   void delivered(Item item, List<String> to, DelegateExecution execution) {
-    steps.recordEvent(item.getCode(), "CHASED", ItemService.SYSTEM, String.join(",", to));
+    steps.recordEvent(item.getCode(), "CHASED", Items.SYSTEM, String.join(",", to));
   }
 }

@@ -39,7 +39,7 @@ class ItemEscalation extends ItemAlert {
 
   @Override
   void delivered(Item item, List<String> to, DelegateExecution execution) {
-    steps.recordEvent(item.getCode(), "ESCALATED", ItemService.SYSTEM, level(execution).label() + "："
+    steps.recordEvent(item.getCode(), "ESCALATED", Items.SYSTEM, level(execution).label() + "："
         + String.join("、", to.stream().map(parts.organisation::nameOf).toList()));
   }
 }

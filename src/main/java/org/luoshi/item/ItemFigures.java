@@ -38,12 +38,12 @@ public class ItemFigures {
 
   private final EntityManager em;
   private final ItemRepository items;
-  private final ItemService service;
+  private final Items service;
   private final ReviewRecordRepository reviews;
   private final ItemEventRepository events;
   private final ProgressReportRepository progress;
 
-  ItemFigures(EntityManager em, ItemRepository items, ItemService service, ReviewRecordRepository reviews,
+  ItemFigures(EntityManager em, ItemRepository items, Items service, ReviewRecordRepository reviews,
       ItemEventRepository events, ProgressReportRepository progress) {
     this.em = em;
     this.items = items;

@@ -47,7 +47,7 @@ public class ItemLedger {
   private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("issuedOn"), Sort.Order.desc("id"));
 
   private final ItemRepository items;
-  private final ItemService service;
+  private final Items service;
   private final ProgressReportRepository progress;
   private final ReviewRecordRepository reviews;
   private final ExtensionRequestRepository extensions;
@@ -56,7 +56,7 @@ public class ItemLedger {
   private final LedgerPaging ledgerPages;
   private final TransactionTemplate readOnly;
 
-  ItemLedger(ItemRepository items, ItemService service, ProgressReportRepository progress,
+  ItemLedger(ItemRepository items, Items service, ProgressReportRepository progress,
       ReviewRecordRepository reviews, ExtensionRequestRepository extensions, ItemEventRepository events,
       Organisation organisation, LedgerPaging ledgerPages, PlatformTransactionManager transactions) {
     this.items = items;
@@ -112,7 +112,7 @@ public class ItemLedger {
         item.getCompletionNote(),
         events.findByItemIdOrderByOccurredAtAscIdAsc(item.getId()).stream()
             .map(e -> new Event(e.getType(), e.getActor(),
-                e.getActor() == null || ItemService.SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
+                e.getActor() == null || Items.SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
                 e.getDetail(), Time.at(e.getOccurredAt()))).toList(),
         kids.stream().map(k -> service.summary(k, today)).toList(),
         childProgress);

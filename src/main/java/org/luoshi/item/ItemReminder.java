@@ -17,7 +17,7 @@ class ItemReminder extends ItemAlert {
     if (!item.getStatus().isOpen() || item.isOverdue(Time.today())) {
       return false; // submitted meanwhile, or already RED (a migrated item whose timers were all due at once)
     }
-    steps.recordEvent(item.getCode(), "REMINDED", ItemService.SYSTEM, "截止日期 " + item.getDeadline());
+    steps.recordEvent(item.getCode(), "REMINDED", Items.SYSTEM, "截止日期 " + item.getDeadline());
     return true;
   }
 

@@ -22,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  * The steps of an item's process: what each task completion (and the timers' delegates) must carry
  * and what it changes — accepting, reassigning, planning, progress (the lead unit's and the co-units'),
  * completion, extension, the close-out review levels, timeliness, closing, overdue. Each change happens
- * in the transaction of the completion or REST call that causes it; issuing is {@link ItemService}'s.
+ * in the transaction of the completion or REST call that causes it; issuing is {@link Items}'s.
  */
 @Service
 public class ItemSteps {
 
-  private final ItemService service;
+  private final Items service;
   private final ItemRepository items;
   private final ProgressReportRepository progress;
   private final ReviewRecordRepository reviews;
@@ -35,7 +35,7 @@ public class ItemSteps {
   private final Organisation organisation;
   private final Scores scores;
 
-  ItemSteps(ItemService service, ItemRepository items, ProgressReportRepository progress,
+  ItemSteps(Items service, ItemRepository items, ProgressReportRepository progress,
       ReviewRecordRepository reviews, ExtensionRequestRepository extensions, Organisation organisation, Scores scores) {
     this.service = service;
     this.items = items;
@@ -55,7 +55,7 @@ public class ItemSteps {
       item.accept();
       service.event(item, "ACCEPTED", actor, null);
     } else {
-      String reason = ItemService.required(returnReason, "returnReason", "退回理由");
+      String reason = Items.required(returnReason, "returnReason", "退回理由");
       item.returnToOffice();
       service.event(item, "RETURNED", actor, reason);
     }
@@ -71,7 +71,7 @@ public class ItemSteps {
       service.event(item, "CANCELLED", actor, Texts.blankToNull(reason));
       return item;
     }
-    String unit = ItemService.required(unitCode, "unitCode", "新的责任单位");
+    String unit = Items.required(unitCode, "unitCode", "新的责任单位");
     if (!organisation.unitExists(unit)) {
       throw invalid("unitCode", "没有这个责任单位：" + unit);
     }
@@ -90,14 +90,14 @@ public class ItemSteps {
   @Transactional
   public Item plan(String code, String responsiblePerson, String measures, String actor) {
     Item item = service.inStatus(code, ItemStatus.IN_PROGRESS);
-    String person = ItemService.required(responsiblePerson, "responsiblePerson", "责任人");
+    String person = Items.required(responsiblePerson, "responsiblePerson", "责任人");
     if (!organisation.userExists(person)) {
       throw invalid("responsiblePerson", "没有这个用户：" + person);
     }
     if (!organisation.isMember(person, Groups.unit(item.getUnitCode()))) {
       throw invalid("responsiblePerson", "责任人须是本单位（" + organisation.unitName(item.getUnitCode()) + "）的成员：" + person);
     }
-    String m = ItemService.required(measures, "measures", "落实措施");
+    String m = Items.required(measures, "measures", "落实措施");
     if (m.length() > 4000) {
       throw invalid("measures", "落实措施不能超过 4000 字");
     }
@@ -114,7 +114,7 @@ public class ItemSteps {
       throw DomainException.conflict("progressPercent", "事项" + item.getStatus().label() + "，无需再报进展");
     }
     int p = percent(percent);
-    String n = ItemService.required(note, "progressNote", "进展情况");
+    String n = Items.required(note, "progressNote", "进展情况");
     item.reportProgress(p, Time.today());
     progress.save(new ProgressReport(item.getId(), p, n, actor, Time.now()));
     return item;
@@ -165,7 +165,7 @@ public class ItemSteps {
       throw DomainException.conflict(percentField, "事项" + item.getStatus().label() + "，无需再报进展");
     }
     int p = percent(percent, percentField);
-    String n = ItemService.required(note, noteField, "进展情况");
+    String n = Items.required(note, noteField, "进展情况");
     progress.save(new ProgressReport(item.getId(), p, n, actor, Time.now(), coUnit));
     return item;
   }
@@ -177,7 +177,7 @@ public class ItemSteps {
     if (!item.isReplyOverdue(Time.today()) || !item.getStatus().isOpen()) {
       return false;
     }
-    service.event(item, "REPLY_OVERDUE", ItemService.SYSTEM, "回复期限 " + item.getReplyDue());
+    service.event(item, "REPLY_OVERDUE", Items.SYSTEM, "回复期限 " + item.getReplyDue());
     return true;
   }
 
@@ -191,7 +191,7 @@ public class ItemSteps {
   @Transactional
   public Item submitCompletion(String code, LocalDate completedOn, String note, String actor) {
     Item item = service.inStatus(code, ItemStatus.IN_PROGRESS);
-    String n = ItemService.required(note, "completionNote", "完成情况");
+    String n = Items.required(note, "completionNote", "完成情况");
     if (completedOn == null) {
       throw invalid("completedOn", "完成日期不能为空");
     }
@@ -228,7 +228,7 @@ public class ItemSteps {
         throw invalid("newDeadline", "子事项不能延期到上级事项截止日期 " + parent.getDeadline() + " 之后");
       }
     }
-    String r = ItemService.required(reason, "extensionReason", "延期理由");
+    String r = Items.required(reason, "extensionReason", "延期理由");
     if (extensions.findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING).isPresent()) {
       throw DomainException.conflict("action", "已有待审批的延期申请");
     }
@@ -356,7 +356,7 @@ public class ItemSteps {
       return false;
     }
     if (item.markOverdue(Time.today())) {
-      service.event(item, "OVERDUE", ItemService.SYSTEM, "截止日期 " + item.getDeadline());
+      service.event(item, "OVERDUE", Items.SYSTEM, "截止日期 " + item.getDeadline());
     }
     return true;
   }
