@@ -17,9 +17,9 @@ class ApproveAssessmentListener implements TaskListener {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final Assessments service;
 
-  ApproveAssessmentListener(AssessmentService service, AssessmentProcess process) {
+  ApproveAssessmentListener(Assessments service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

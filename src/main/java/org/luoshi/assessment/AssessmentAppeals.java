@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AssessmentAppeals {
 
-  private final AssessmentService service;
+  private final Assessments service;
   private final AssessmentLedger ledger;
   private final AssessmentResultRepository results;
   private final ConsequenceRepository consequences;
@@ -39,7 +39,7 @@ class AssessmentAppeals {
   private final RuntimeService runtime;
   private final Privileged privileged;
 
-  AssessmentAppeals(AssessmentService service, AssessmentLedger ledger, AssessmentResultRepository results,
+  AssessmentAppeals(Assessments service, AssessmentLedger ledger, AssessmentResultRepository results,
       ConsequenceRepository consequences, AppealRepository appeals, Interviews interviews,
       Notifications notifications, Organisation organisation, RuntimeService runtime, Privileged privileged) {
     this.service = service;
@@ -73,7 +73,7 @@ class AssessmentAppeals {
     if (a.getStatus() != AssessmentStatus.PUBLISHED || Time.now().isAfter(a.getAppealUntil())) {
       throw DomainException.conflict("status", "该考核不在申诉期内（" + a.getStatus().label() + "）");
     }
-    String why = Texts.optional(reason, "reason", "申诉理由", AssessmentService.COMMENT_MAX);
+    String why = Texts.optional(reason, "reason", "申诉理由", Assessments.COMMENT_MAX);
     if (why == null) {
       throw DomainException.invalid("reason", "请填写申诉理由");
     }
@@ -81,7 +81,7 @@ class AssessmentAppeals {
       throw DomainException.conflict("resultId", "该结果已有申诉正在审理");
     }
     Appeal appeal = appeals.save(new Appeal(assessmentId, resultId, caller, why, r.getGrade(), Time.now()));
-    privileged.run(() -> runtime.createMessageCorrelation(AssessmentService.APPEAL_MESSAGE)
+    privileged.run(() -> runtime.createMessageCorrelation(Assessments.APPEAL_MESSAGE)
         .processInstanceId(a.getProcessInstanceId())
         .setVariablesToTriggeredScope(AssessmentVariables.appealVariables(appeal, r, organisation.nameOf(caller)))
         .correlateWithResult());
@@ -113,7 +113,7 @@ class AssessmentAppeals {
     if (decision == null) {
       throw DomainException.invalid(AssessmentVariables.APPEAL_DECISION, "请选择申诉是否成立");
     }
-    String c = Texts.optional(comment, AssessmentVariables.DECISION_COMMENT, "审理意见", AssessmentService.COMMENT_MAX);
+    String c = Texts.optional(comment, AssessmentVariables.DECISION_COMMENT, "审理意见", Assessments.COMMENT_MAX);
     if (c == null) {
       throw DomainException.invalid(AssessmentVariables.DECISION_COMMENT, "请填写审理意见");
     }
@@ -183,8 +183,8 @@ class AssessmentAppeals {
     AssessmentResult r = results.findById(appeal.getResultId()).orElseThrow();
     String outcome = appeal.getDecision().label()
         + (appeal.getNewGrade() == null ? "，维持" + r.getGrade().label() : "，等次调整为" + appeal.getNewGrade().label());
-    notifications.send(new Notice(AssessmentService.NOTICE_APPEAL_DECIDED, "考核申诉审理结果：" + r.getSubjectName(),
+    notifications.send(new Notice(Assessments.NOTICE_APPEAL_DECIDED, "考核申诉审理结果：" + r.getSubjectName(),
         "申诉理由：" + appeal.getReason() + "\n审理结果：" + outcome + "\n审理意见：" + appeal.getDecisionComment(),
-        AssessmentService.link(appeal.getAssessmentId()), AssessmentService.NOTICE_APPEAL_DECIDED + ":" + appealId), List.of(appeal.getFiledBy()));
+        Assessments.link(appeal.getAssessmentId()), Assessments.NOTICE_APPEAL_DECIDED + ":" + appealId), List.of(appeal.getFiledBy()));
   }
 }

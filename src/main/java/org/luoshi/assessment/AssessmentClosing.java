@@ -10,9 +10,9 @@ class AssessmentClosing implements JavaDelegate {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final Assessments service;
 
-  AssessmentClosing(AssessmentService service, AssessmentProcess process) {
+  AssessmentClosing(Assessments service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

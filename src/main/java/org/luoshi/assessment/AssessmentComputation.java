@@ -13,9 +13,9 @@ class AssessmentComputation implements JavaDelegate {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final Assessments service;
 
-  AssessmentComputation(AssessmentService service, AssessmentProcess process) {
+  AssessmentComputation(Assessments service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

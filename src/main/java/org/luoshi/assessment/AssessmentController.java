@@ -24,12 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/assessments")
 class AssessmentController {
 
-  private final AssessmentService service;
+  private final Assessments service;
   private final AssessmentLedger ledger;
   private final AssessmentAppeals appeals;
   private final CurrentUser user;
 
-  AssessmentController(AssessmentService service, AssessmentLedger ledger, AssessmentAppeals appeals,
+  AssessmentController(Assessments service, AssessmentLedger ledger, AssessmentAppeals appeals,
       CurrentUser user) {
     this.service = service;
     this.ledger = ledger;
@@ -45,12 +45,12 @@ class AssessmentController {
 
   /** 201 {id, processInstanceId, status}. */
   @PostMapping
-  ResponseEntity<AssessmentService.Started> start(@Valid @RequestBody(required = false) StartRequest request) {
+  ResponseEntity<Assessments.Started> start(@Valid @RequestBody(required = false) StartRequest request) {
     if (!user.isOffice() && !user.isAdmin()) {
       throw DomainException.forbidden("只有督查室可以发起考核");
     }
     String period = request == null ? null : request.period();
-    AssessmentService.period(period);
+    Assessments.period(period);
     var started = service.start(period.trim());
     return ResponseEntity.created(URI.create("/api/assessments/" + started.id())).body(started);
   }

@@ -14,9 +14,9 @@ class AssessmentEnded implements ExecutionListener {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final Assessments service;
 
-  AssessmentEnded(AssessmentService service, AssessmentProcess process) {
+  AssessmentEnded(Assessments service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

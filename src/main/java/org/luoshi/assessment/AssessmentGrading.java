@@ -20,9 +20,9 @@ class AssessmentGrading implements JavaDelegate {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final Assessments service;
 
-  AssessmentGrading(AssessmentService service, AssessmentProcess process) {
+  AssessmentGrading(Assessments service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }
@@ -33,7 +33,7 @@ class AssessmentGrading implements JavaDelegate {
     DecisionService decisions = execution.getProcessEngineServices().getDecisionService();
     Map<Long, AssessmentRules.Graded> grades = new LinkedHashMap<>();
     List<Map<String, String>> options = new ArrayList<>();
-    for (AssessmentService.Row row : service.rows(id)) {
+    for (Assessments.Row row : service.rows(id)) {
       grades.put(row.resultId(), AssessmentRules.grade(decisions, row.figures()));
       options.add(Map.of("label", row.figures().subjectType().label() + "：" + row.figures().subjectName(),
           "value", String.valueOf(row.resultId())));

@@ -38,13 +38,13 @@ public class AssessmentLedger {
     if (periodText == null || periodText.isBlank()) {
       found = seesEverything ? assessments.findAllByOrderByIdDesc() : assessments.findByStatusInOrderByIdDesc(published);
     } else {
-      String p = AssessmentService.period(periodText).name();
+      String p = Assessments.period(periodText).name();
       found = seesEverything ? assessments.findByPeriodOrderByIdDesc(p)
           : assessments.findByPeriodAndStatusInOrderByIdDesc(p, published);
     }
     return found.stream().map(a -> new AssessmentSummary(a.getId(), a.getPeriod(), periodLabel(a), a.getStatus(),
         a.getStatus().label(), a.getProcessInstanceId(), Time.at(a.getStartedAt()), Time.at(a.getPublishedAt()),
-        Time.at(a.getAppealUntil()), AssessmentService.gradeCounts(resultsOf(a.getId())))).toList();
+        Time.at(a.getAppealUntil()), Assessments.gradeCounts(resultsOf(a.getId())))).toList();
   }
 
   /**

@@ -18,9 +18,9 @@ class AssessmentPublication implements JavaDelegate {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final Assessments service;
 
-  AssessmentPublication(AssessmentService service, AssessmentProcess process) {
+  AssessmentPublication(Assessments service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }
@@ -31,6 +31,6 @@ class AssessmentPublication implements JavaDelegate {
     Date until = service.publish(process.assessmentId(execution),
         r -> AssessmentRules.consequences(decisions, r.getSubjectType(), r.getGrade()));
     execution.setVariable(APPEAL_DEADLINE, until);
-    execution.setVariable(APPEAL_DEADLINE_TEXT, AssessmentService.format(until.toInstant()));
+    execution.setVariable(APPEAL_DEADLINE_TEXT, Assessments.format(until.toInstant()));
   }
 }

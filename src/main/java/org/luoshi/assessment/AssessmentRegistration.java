@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 @Component("assessmentRegistration")
 class AssessmentRegistration implements JavaDelegate {
 
-  private final AssessmentService service;
+  private final Assessments service;
 
-  AssessmentRegistration(AssessmentService service) {
+  AssessmentRegistration(Assessments service) {
     this.service = service;
   }
 

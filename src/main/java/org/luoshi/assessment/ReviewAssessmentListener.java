@@ -18,9 +18,9 @@ class ReviewAssessmentListener implements TaskListener {
 
   private final AssessmentProcess process;
 
-  private final AssessmentService service;
+  private final Assessments service;
 
-  ReviewAssessmentListener(AssessmentService service, AssessmentProcess process) {
+  ReviewAssessmentListener(Assessments service, AssessmentProcess process) {
     this.process = process;
     this.service = service;
   }

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 @Component("approveExtensionListener")
 class ApproveExtensionListener implements TaskListener {
 
-  private final ItemService items;
+  private final Items items;
 
   private final ItemSteps steps;
   private final ItemProcess process;
 
-  ApproveExtensionListener(ItemService items, ItemSteps steps, ItemProcess process) {
+  ApproveExtensionListener(Items items, ItemSteps steps, ItemProcess process) {
     this.items = items;
     this.steps = steps;
     this.process = process;

@@ -25,11 +25,11 @@ class DemoItems implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DemoItems.class);
 
   private final DemoOrganisation demo;
-  private final ItemService items;
+  private final Items items;
   private final ItemRepository repository;
   private final boolean wanted;
 
-  DemoItems(DemoOrganisation demo, ItemService items, ItemRepository repository,
+  DemoItems(DemoOrganisation demo, Items items, ItemRepository repository,
       @Value("${luoshi.demo.items:true}") boolean wanted) {
     this.demo = demo;
     this.items = items;

@@ -14,14 +14,14 @@ class InstructionReply implements JavaDelegate {
 
   private final ItemProcess process;
 
-  private final ItemService items;
+  private final Items items;
 
   private final ItemSteps steps;
   private final ItemNotices texts;
   private final Notifications notifications;
   private final ItemAudience audience;
 
-  InstructionReply(ItemService items, ItemSteps steps, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
+  InstructionReply(Items items, ItemSteps steps, ItemNotices texts, Notifications notifications, ItemAudience audience, ItemProcess process) {
     this.process = process;
     this.items = items;
     this.steps = steps;

@@ -8,7 +8,7 @@ import org.luoshi.common.Bounded;
  * What issuing an item takes: the start variables of DESIGN.md §4.1 (REST body of POST /api/items,
  * or Tasklist's start form). {@code responsiblePerson} may be set when a unit breaks an item down to
  * one of its own people (层层分解到人). {@code coUnitCodes} are the co-responsible units (协办单位):
- * existing units, none twice, not the lead unit, at most {@value ItemService#MAX_CO_UNITS}.
+ * existing units, none twice, not the lead unit, at most {@value Items#MAX_CO_UNITS}.
  */
 @Bounded(scope = "responsibility-item")
 public record IssueRequest(

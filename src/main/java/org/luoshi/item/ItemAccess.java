@@ -16,9 +16,9 @@ public class ItemAccess {
       String responsiblePerson) {}
 
   private final ItemRepository items;
-  private final ItemService service;
+  private final Items service;
 
-  ItemAccess(ItemRepository items, ItemService service) {
+  ItemAccess(ItemRepository items, Items service) {
     this.items = items;
     this.service = service;
   }

@@ -30,7 +30,7 @@ class ItemChase implements JavaDelegate {
     Item item = process.item(execution);
     List<String> to = audience.of(item).personOrUnit().list();
     if (!notifications.send(texts.notice("ITEM_CHASED", item, execution), to).isEmpty()) {
-      items.recordEvent(item.getCode(), "CHASED", ItemService.SYSTEM, String.join(",", to));
+      items.recordEvent(item.getCode(), "CHASED", Items.SYSTEM, String.join(",", to));
     }
   }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ItemController {
 
-  private final ItemService items;
+  private final Items items;
 
   private final ItemLedger itemLedger;
 
@@ -35,7 +35,7 @@ class ItemController {
   private final ItemLookup lookup;
   private final ItemInstructions instructions;
 
-  ItemController(ItemService items, ItemLedger itemLedger, ItemSteps steps, Interviews interviews, CurrentUser user, ItemLookup lookup,
+  ItemController(Items items, ItemLedger itemLedger, ItemSteps steps, Interviews interviews, CurrentUser user, ItemLookup lookup,
       ItemInstructions instructions) {
     this.items = items;
     this.itemLedger = itemLedger;

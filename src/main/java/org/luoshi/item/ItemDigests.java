@@ -40,7 +40,7 @@ public class ItemDigests {
   static final int MAX_LINES = 20;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  private final ItemService items;
+  private final Items items;
 
   private final ItemFigures itemFigures;
 
@@ -50,7 +50,7 @@ public class ItemDigests {
   private final NotificationSettings settings;
   private final AccessPolicy access;
 
-  ItemDigests(ItemService items, ItemFigures itemFigures, ItemLedger itemLedger, Organisation organisation, Notifications notifications, NotificationSettings settings,
+  ItemDigests(Items items, ItemFigures itemFigures, ItemLedger itemLedger, Organisation organisation, Notifications notifications, NotificationSettings settings,
       AccessPolicy access) {
     this.items = items;
     this.itemFigures = itemFigures;

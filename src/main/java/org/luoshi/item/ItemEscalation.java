@@ -17,7 +17,7 @@ class ItemEscalation implements JavaDelegate {
 
   private final ItemProcess process;
 
-  private final ItemService items;
+  private final Items items;
 
   private final ItemSteps steps;
   private final ItemNotices texts;
@@ -25,7 +25,7 @@ class ItemEscalation implements JavaDelegate {
   private final Organisation organisation;
   private final ItemAudience audience;
 
-  ItemEscalation(ItemService items, ItemSteps steps, ItemNotices texts, Notifications notifications, Organisation organisation, ItemAudience audience, ItemProcess process) {
+  ItemEscalation(Items items, ItemSteps steps, ItemNotices texts, Notifications notifications, Organisation organisation, ItemAudience audience, ItemProcess process) {
     this.process = process;
     this.items = items;
     this.steps = steps;
@@ -47,7 +47,7 @@ class ItemEscalation implements JavaDelegate {
         ? audience.of(item).leader().list()
         : audience.of(item).principals().list();
     if (!notifications.send(texts.escalation(item, level), to).isEmpty()) {
-      steps.recordEvent(code, "ESCALATED", ItemService.SYSTEM, level.label() + "：" + String.join("、",
+      steps.recordEvent(code, "ESCALATED", Items.SYSTEM, level.label() + "：" + String.join("、",
           to.stream().map(organisation::nameOf).toList()));
     }
   }

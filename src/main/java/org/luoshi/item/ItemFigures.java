@@ -38,12 +38,12 @@ public class ItemFigures {
 
   private final EntityManager em;
   private final ItemRepository items;
-  private final ItemService service;
+  private final Items service;
   private final ReviewRecordRepository reviews;
   private final ItemEventRepository events;
   private final ProgressReportRepository progress;
 
-  ItemFigures(EntityManager em, ItemRepository items, ItemService service, ReviewRecordRepository reviews,
+  ItemFigures(EntityManager em, ItemRepository items, Items service, ReviewRecordRepository reviews,
       ItemEventRepository events, ProgressReportRepository progress) {
     this.em = em;
     this.items = items;
@@ -272,13 +272,13 @@ public class ItemFigures {
       ItemEvent e = (ItemEvent) row[0];
       Item i = (Item) row[1];
       changes.add(new Change(i.getCode(), i.getTitle(), e.getUnitCode(), i.getLeadLeader(), e.getType(),
-          eventLabel(e.getType()), e.getActor(), e.getDetail(), ItemService.at(e.getOccurredAt())));
+          eventLabel(e.getType()), e.getActor(), e.getDetail(), Items.at(e.getOccurredAt())));
     }
     for (Object[] row : progress.between(from, to)) {
       ProgressReport p = (ProgressReport) row[0];
       Item i = (Item) row[1];
       changes.add(new Change(i.getCode(), i.getTitle(), i.getUnitCode(), i.getLeadLeader(), "PROGRESS",
-          eventLabel("PROGRESS"), p.getReportedBy(), "进度 " + p.getPercent() + "%", ItemService.at(p.getReportedAt())));
+          eventLabel("PROGRESS"), p.getReportedBy(), "进度 " + p.getPercent() + "%", Items.at(p.getReportedAt())));
     }
     changes.sort(Comparator.comparing(Change::at));
     return changes;

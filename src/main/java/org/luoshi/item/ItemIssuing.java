@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
 @Component("itemIssuing")
 class ItemIssuing implements ExecutionListener {
 
-  private final ItemService items;
+  private final Items items;
   private final ItemProcess process;
   private final AccessPolicy access;
   private final TasklistFilters filters;
 
-  ItemIssuing(ItemService items, ItemProcess process, AccessPolicy access, TasklistFilters filters) {
+  ItemIssuing(Items items, ItemProcess process, AccessPolicy access, TasklistFilters filters) {
     this.items = items;
     this.process = process;
     this.access = access;

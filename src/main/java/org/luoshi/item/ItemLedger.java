@@ -47,7 +47,7 @@ public class ItemLedger {
   private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("issuedOn"), Sort.Order.desc("id"));
 
   private final ItemRepository items;
-  private final ItemService service;
+  private final Items service;
   private final ProgressReportRepository progress;
   private final ReviewRecordRepository reviews;
   private final ExtensionRequestRepository extensions;
@@ -56,7 +56,7 @@ public class ItemLedger {
   private final LedgerPaging ledgerPages;
   private final TransactionTemplate readOnly;
 
-  ItemLedger(ItemRepository items, ItemService service, ProgressReportRepository progress,
+  ItemLedger(ItemRepository items, Items service, ProgressReportRepository progress,
       ReviewRecordRepository reviews, ExtensionRequestRepository extensions, ItemEventRepository events,
       Organisation organisation, LedgerPaging ledgerPages, PlatformTransactionManager transactions) {
     this.items = items;
@@ -92,25 +92,25 @@ public class ItemLedger {
         item.getOriginalDeadline(), item.getStatus(), item.getStatus().label(), item.isOverdue(today),
         item.getOverdueSince(), item.isExtended(), item.light(today), item.getProgressPercent(),
         item.getReplyDue(), item.isReplyOverdue(today), item.getRepliedOn(), item.getCompletedOn(), item.getDaysLate(), item.getTimelinessScore(),
-        item.getQualityScore(), item.getFinalScore(), ItemService.at(item.getClosedAt()), item.getParentCode(),
+        item.getQualityScore(), item.getFinalScore(), Items.at(item.getClosedAt()), item.getParentCode(),
         item.getProcessInstanceId(),
         progress.findByItemIdOrderByReportedAtAscIdAsc(item.getId()).stream()
             .map(p -> new Progress(p.getPercent(), p.getNote(), p.getReportedBy(),
-                organisation.nameOf(p.getReportedBy()), ItemService.at(p.getReportedAt()), p.getUnitCode(),
+                organisation.nameOf(p.getReportedBy()), Items.at(p.getReportedAt()), p.getUnitCode(),
                 p.getUnitCode() == null ? null : organisation.unitName(p.getUnitCode()), p.getUnitCode() != null)).toList(),
         reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
             .map(r -> new Review(r.getLevel(), r.getLevel().label(), r.getSubmissionRound(), r.getReviewer(),
                 organisation.nameOf(r.getReviewer()), r.isApproved(), r.getQualityScore(), r.getComment(),
-                ItemService.at(r.getReviewedAt()))).toList(),
+                Items.at(r.getReviewedAt()))).toList(),
         extensions.findByItemIdOrderByRequestedAtAscIdAsc(item.getId()).stream()
             .map(e -> new Extension(e.getPreviousDeadline(), e.getNewDeadline(), e.getReason(), e.getRequestedBy(),
-                ItemService.at(e.getRequestedAt()), e.getDecision(), e.getDecidedBy(), e.getDecisionComment(),
-                ItemService.at(e.getDecidedAt()))).toList(),
+                Items.at(e.getRequestedAt()), e.getDecision(), e.getDecidedBy(), e.getDecisionComment(),
+                Items.at(e.getDecidedAt()))).toList(),
         item.getCompletionNote(),
         events.findByItemIdOrderByOccurredAtAscIdAsc(item.getId()).stream()
             .map(e -> new Event(e.getType(), e.getActor(),
-                e.getActor() == null || ItemService.SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
-                e.getDetail(), ItemService.at(e.getOccurredAt()))).toList(),
+                e.getActor() == null || Items.SYSTEM.equals(e.getActor()) ? "系统" : organisation.nameOf(e.getActor()),
+                e.getDetail(), Items.at(e.getOccurredAt()))).toList(),
         kids.stream().map(k -> service.summary(k, today)).toList(),
         childProgress, item.getCoUnitCodes(),
         item.getCoUnitCodes().stream().map(c -> new ItemViews.CoUnit(c, organisation.unitName(c))).toList());

@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ItemLookup {
 
   private final ItemRepository items;
-  private final ItemService service;
+  private final Items service;
   private final Organisation organisation;
 
-  ItemLookup(ItemRepository items, ItemService service, Organisation organisation) {
+  ItemLookup(ItemRepository items, Items service, Organisation organisation) {
     this.items = items;
     this.service = service;
     this.organisation = organisation;

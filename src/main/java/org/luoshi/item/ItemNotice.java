@@ -17,12 +17,12 @@ class ItemNotice implements JavaDelegate {
 
   private final ItemProcess process;
 
-  private final ItemService items;
+  private final Items items;
   private final ItemAudience audience;
   private final Notifications notifications;
   private final ItemNotices texts;
 
-  ItemNotice(ItemService items, ItemAudience audience, Notifications notifications, ItemNotices texts, ItemProcess process) {
+  ItemNotice(Items items, ItemAudience audience, Notifications notifications, ItemNotices texts, ItemProcess process) {
     this.process = process;
     this.items = items;
     this.audience = audience;

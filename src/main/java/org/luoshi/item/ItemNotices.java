@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ItemNotices {
 
-  private final ItemService items;
+  private final Items items;
   private final Organisation organisation;
   private final NotificationSettings.Escalation escalation;
 
-  ItemNotices(ItemService items, Organisation organisation, NotificationSettings settings) {
+  ItemNotices(Items items, Organisation organisation, NotificationSettings settings) {
     this.items = items;
     this.organisation = organisation;
     this.escalation = settings.escalation();
@@ -110,7 +110,7 @@ class ItemNotices {
   /** What happens next to an overdue item: the escalation ladder and the accountability interview. */
   private String ladder() {
     String principal = span(escalation.principalAfter());
-    String interview = ItemService.INTERVIEW_AFTER_DAYS + " 天";
+    String interview = Items.INTERVIEW_AFTER_DAYS + " 天";
     return "逾期满 " + span(escalation.leaderAfter()) + "仍未报送完成的，再报分管领导督办；满 " + principal + "报主要领导"
         + (principal.equals(interview) ? "并启动约谈。" : "；满 " + interview + "启动约谈。");
   }

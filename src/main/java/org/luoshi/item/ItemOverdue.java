@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("itemOverdue")
 class ItemOverdue implements JavaDelegate {
 
-  private final ItemService items;
+  private final Items items;
 
   private final ItemSteps steps;
   private final ItemProcess process;
@@ -21,7 +21,7 @@ class ItemOverdue implements JavaDelegate {
   private final Notifications notifications;
   private final ItemAudience audience;
 
-  ItemOverdue(ItemService items, ItemSteps steps, ItemProcess process, ItemNotices texts, Notifications notifications,
+  ItemOverdue(Items items, ItemSteps steps, ItemProcess process, ItemNotices texts, Notifications notifications,
       ItemAudience audience) {
     this.items = items;
     this.steps = steps;

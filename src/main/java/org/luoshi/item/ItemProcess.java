@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ItemProcess {
 
-  private final ItemService items;
+  private final Items items;
 
-  ItemProcess(ItemService items) {
+  ItemProcess(Items items) {
     this.items = items;
   }
 

@@ -30,7 +30,7 @@ class ItemReminder implements JavaDelegate {
     if (!item.getStatus().isOpen() || item.isOverdue(org.luoshi.engine.Time.today())) {
       return; // submitted meanwhile, or already RED (a migrated item whose timers were all due at once)
     }
-    items.recordEvent(item.getCode(), "REMINDED", ItemService.SYSTEM, "截止日期 " + item.getDeadline());
+    items.recordEvent(item.getCode(), "REMINDED", Items.SYSTEM, "截止日期 " + item.getDeadline());
     notifications.send(texts.notice("ITEM_REMINDER", item, execution), audience.of(item).unit().person().list());
     process.refresh(execution, item);
   }

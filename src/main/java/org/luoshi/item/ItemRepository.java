@@ -119,7 +119,7 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
       group by i.unitCode, i.status""")
   List<Object[]> unrepliedPastDueRows(LocalDate from, LocalDate to, LocalDate today);
 
-  /** The same rows, of the items a viewer who does not see everything may see (see ItemService#canSee). */
+  /** The same rows, of the items a viewer who does not see everything may see (see Items#canSee). */
   @Query("""
       select i.unitCode, i.status, i.source, count(i),
              sum(case when i.status in :open and i.deadline < :today then 1 else 0 end),

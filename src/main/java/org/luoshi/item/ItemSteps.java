@@ -22,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  * The steps of an item's process: what each task completion (and the timers' delegates) must carry
  * and what it changes — accepting, reassigning, planning, progress (the lead unit's and the co-units'),
  * completion, extension, the close-out review levels, timeliness, closing, overdue. Each change happens
- * in the transaction of the completion or REST call that causes it; issuing is {@link ItemService}'s.
+ * in the transaction of the completion or REST call that causes it; issuing is {@link Items}'s.
  */
 @Service
 public class ItemSteps {
 
-  private final ItemService service;
+  private final Items service;
   private final ItemRepository items;
   private final ProgressReportRepository progress;
   private final ReviewRecordRepository reviews;
@@ -37,7 +37,7 @@ public class ItemSteps {
   /** An item's review records, read once per transaction (a review level, the next score check and closing). */
   private final PerTransaction<Long, List<ReviewRecord>> reviewsMemo = new PerTransaction<>();
 
-  ItemSteps(ItemService service, ItemRepository items, ProgressReportRepository progress,
+  ItemSteps(Items service, ItemRepository items, ProgressReportRepository progress,
       ReviewRecordRepository reviews, ExtensionRequestRepository extensions, Organisation organisation, Scores scores) {
     this.service = service;
     this.items = items;
@@ -57,7 +57,7 @@ public class ItemSteps {
       item.accept();
       service.event(item, "ACCEPTED", actor, null);
     } else {
-      String reason = ItemService.required(returnReason, "returnReason", "退回理由");
+      String reason = Items.required(returnReason, "returnReason", "退回理由");
       item.returnToOffice();
       service.event(item, "RETURNED", actor, reason);
     }
@@ -70,10 +70,10 @@ public class ItemSteps {
     Item item = service.inStatus(code, ItemStatus.RETURNED);
     if (cancelled) {
       item.cancel();
-      service.event(item, "CANCELLED", actor, ItemService.blankToNull(reason));
+      service.event(item, "CANCELLED", actor, Items.blankToNull(reason));
       return item;
     }
-    String unit = ItemService.required(unitCode, "unitCode", "新的责任单位");
+    String unit = Items.required(unitCode, "unitCode", "新的责任单位");
     if (!organisation.unitExists(unit)) {
       throw invalid("unitCode", "没有这个责任单位：" + unit);
     }
@@ -92,14 +92,14 @@ public class ItemSteps {
   @Transactional
   public Item plan(String code, String responsiblePerson, String measures, String actor) {
     Item item = service.inStatus(code, ItemStatus.IN_PROGRESS);
-    String person = ItemService.required(responsiblePerson, "responsiblePerson", "责任人");
+    String person = Items.required(responsiblePerson, "responsiblePerson", "责任人");
     if (!organisation.userExists(person)) {
       throw invalid("responsiblePerson", "没有这个用户：" + person);
     }
     if (!organisation.isMember(person, Groups.unit(item.getUnitCode()))) {
       throw invalid("responsiblePerson", "责任人须是本单位（" + organisation.unitName(item.getUnitCode()) + "）的成员：" + person);
     }
-    String m = ItemService.required(measures, "measures", "落实措施");
+    String m = Items.required(measures, "measures", "落实措施");
     if (m.length() > 4000) {
       throw invalid("measures", "落实措施不能超过 4000 字");
     }
@@ -116,7 +116,7 @@ public class ItemSteps {
       throw DomainException.conflict("progressPercent", "事项" + item.getStatus().label() + "，无需再报进展");
     }
     int p = percent(percent);
-    String n = ItemService.required(note, "progressNote", "进展情况");
+    String n = Items.required(note, "progressNote", "进展情况");
     item.reportProgress(p, Time.today());
     progress.save(new ProgressReport(item.getId(), p, n, actor, Time.now()));
     return item;
@@ -167,7 +167,7 @@ public class ItemSteps {
       throw DomainException.conflict(percentField, "事项" + item.getStatus().label() + "，无需再报进展");
     }
     int p = percent(percent, percentField);
-    String n = ItemService.required(note, noteField, "进展情况");
+    String n = Items.required(note, noteField, "进展情况");
     progress.save(new ProgressReport(item.getId(), p, n, actor, Time.now(), coUnit));
     return item;
   }
@@ -179,7 +179,7 @@ public class ItemSteps {
     if (!item.isReplyOverdue(Time.today()) || !item.getStatus().isOpen()) {
       return false;
     }
-    service.event(item, "REPLY_OVERDUE", ItemService.SYSTEM, "回复期限 " + item.getReplyDue());
+    service.event(item, "REPLY_OVERDUE", Items.SYSTEM, "回复期限 " + item.getReplyDue());
     return true;
   }
 
@@ -193,7 +193,7 @@ public class ItemSteps {
   @Transactional
   public Item submitCompletion(String code, LocalDate completedOn, String note, String actor) {
     Item item = service.inStatus(code, ItemStatus.IN_PROGRESS);
-    String n = ItemService.required(note, "completionNote", "完成情况");
+    String n = Items.required(note, "completionNote", "完成情况");
     if (completedOn == null) {
       throw invalid("completedOn", "完成日期不能为空");
     }
@@ -230,7 +230,7 @@ public class ItemSteps {
         throw invalid("newDeadline", "子事项不能延期到上级事项截止日期 " + parent.getDeadline() + " 之后");
       }
     }
-    String r = ItemService.required(reason, "extensionReason", "延期理由");
+    String r = Items.required(reason, "extensionReason", "延期理由");
     if (extensions.findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING).isPresent()) {
       throw DomainException.conflict("action", "已有待审批的延期申请");
     }
@@ -245,7 +245,7 @@ public class ItemSteps {
     ExtensionRequest request = extensions
         .findFirstByItemIdAndDecisionOrderByIdDesc(item.getId(), ExtensionRequest.Decision.PENDING)
         .orElseThrow(() -> DomainException.conflict("approved", "没有待审批的延期申请"));
-    String c = ItemService.blankToNull(comment);
+    String c = Items.blankToNull(comment);
     if (!approved && c == null) {
       throw invalid("comment", "不同意延期时请说明理由");
     }
@@ -268,7 +268,7 @@ public class ItemSteps {
   public ReviewRecord review(String code, ReviewLevel level, boolean approved, BigDecimal qualityScore,
       String comment, String actor) {
     Item item = service.inStatus(code, ItemStatus.CLOSING);
-    String c = ItemService.blankToNull(comment);
+    String c = Items.blankToNull(comment);
     if (c != null && c.length() > 2000) {
       throw invalid("reviewComment", "评审意见不能超过 2000 字");
     }
@@ -364,7 +364,7 @@ public class ItemSteps {
       return false;
     }
     if (item.markOverdue(Time.today())) {
-      service.event(item, "OVERDUE", ItemService.SYSTEM, "截止日期 " + item.getDeadline());
+      service.event(item, "OVERDUE", Items.SYSTEM, "截止日期 " + item.getDeadline());
     }
     return true;
   }

@@ -61,7 +61,7 @@ final class ItemVariables {
     return Map.of(
         "reminderAt", Time.at(item.getDeadline().minusDays(Item.REMINDER_DAYS), 9, 0),
         "overdueAt", Time.endOf(item.getDeadline()),
-        "interviewAt", Time.endOf(item.getDeadline().plusDays(ItemService.INTERVIEW_AFTER_DAYS)),
+        "interviewAt", Time.endOf(item.getDeadline().plusDays(Items.INTERVIEW_AFTER_DAYS)),
         // an instruction's reply deadline; for other items the check at the end of the issue day finds nothing
         "replyDueAt", Time.endOf(item.getReplyDue() != null ? item.getReplyDue() : item.getIssuedOn()));
   }

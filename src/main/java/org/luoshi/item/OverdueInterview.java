@@ -40,6 +40,6 @@ class OverdueInterview implements JavaDelegate {
         ? List.of(item.getResponsiblePerson())
         : organisation.unitMembers(item.getUnitCode());
     InterviewView interview = interviews.startForOverdueItem(item.getCode(), item.getTitle(), item.getLeadLeader(), people);
-    items.recordEvent(item.getCode(), "INTERVIEW_STARTED", ItemService.SYSTEM, interview.id());
+    items.recordEvent(item.getCode(), "INTERVIEW_STARTED", Items.SYSTEM, interview.id());
   }
 }

@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
 @Component("reviewListener")
 class ReviewListener implements TaskListener {
 
-  private final ItemService items;
+  private final Items items;
 
   private final ItemSteps steps;
   private final ItemProcess process;
   private final Organisation organisation;
 
-  ReviewListener(ItemService items, ItemSteps steps, ItemProcess process, Organisation organisation) {
+  ReviewListener(Items items, ItemSteps steps, ItemProcess process, Organisation organisation) {
     this.items = items;
     this.steps = steps;
     this.process = process;

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 class TimelinessScoring implements JavaDelegate {
 
   private final Scores scores;
-  private final ItemService items;
+  private final Items items;
   private final ItemSteps steps;
 
-  TimelinessScoring(Scores scores, ItemService items, ItemSteps steps) {
+  TimelinessScoring(Scores scores, Items items, ItemSteps steps) {
     this.scores = scores;
     this.items = items;
     this.steps = steps;

@@ -11,7 +11,7 @@ import org.luoshi.engine.Time;
 import org.luoshi.identity.Organisation;
 import org.luoshi.interview.InterviewView;
 import org.luoshi.interview.Interviews;
-import org.luoshi.item.ItemService;
+import org.luoshi.item.Items;
 import org.luoshi.item.ItemFigures;
 import org.luoshi.item.ItemLedger;
 import org.luoshi.item.ItemViews;
@@ -24,13 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the content of a periodic report from the data of its period, through the other
- * capabilities' services: item figures (ItemService), rankings (Rankings), the overdue list,
+ * capabilities' services: item figures (Items), rankings (Rankings), the overdue list,
  * interviews held (Interviews) and, for the quarterly report, supervision (SupervisionLedger).
  */
 @Service
 public class ReportBuilder {
 
-  private final ItemService items;
+  private final Items items;
 
   private final ItemFigures itemFigures;
 
@@ -40,7 +40,7 @@ public class ReportBuilder {
   private final SupervisionLedger supervision;
   private final Organisation organisation;
 
-  ReportBuilder(ItemService items, ItemFigures itemFigures, ItemLedger itemLedger, Rankings rankings, Interviews interviews, SupervisionLedger supervision,
+  ReportBuilder(Items items, ItemFigures itemFigures, ItemLedger itemLedger, Rankings rankings, Interviews interviews, SupervisionLedger supervision,
       Organisation organisation) {
     this.items = items;
     this.itemFigures = itemFigures;

@@ -17,7 +17,7 @@ import org.luoshi.identity.Organisation;
 import org.luoshi.identity.Person;
 import org.luoshi.identity.Unit;
 import org.luoshi.item.ItemCategory;
-import org.luoshi.item.ItemService;
+import org.luoshi.item.Items;
 import org.luoshi.item.ItemSource;
 import org.luoshi.spreadsheet.ImportSheet.RawRow;
 import org.luoshi.spreadsheet.ImportSheet.Value;
@@ -144,7 +144,7 @@ class ImportRules {
 
   /**
    * The column 协办单位: units by name or code, separated by 、 , ， ； or ;. Each must exist, none twice,
-   * not the lead unit, at most {@value ItemService#MAX_CO_UNITS} (the rules of POST /api/items).
+   * not the lead unit, at most {@value Items#MAX_CO_UNITS} (the rules of POST /api/items).
    */
   private List<Unit> coUnits(Cells c, Map<String, List<Unit>> unitsByName, Unit lead) {
     String text = c.text(ImportColumn.CO_UNITS);
@@ -181,8 +181,8 @@ class ImportRules {
       }
       out.add(u);
     }
-    if (out.size() > ItemService.MAX_CO_UNITS) {
-      c.error(ImportColumn.CO_UNITS, "协办单位最多 " + ItemService.MAX_CO_UNITS + " 个（现为 " + out.size() + " 个）");
+    if (out.size() > Items.MAX_CO_UNITS) {
+      c.error(ImportColumn.CO_UNITS, "协办单位最多 " + Items.MAX_CO_UNITS + " 个（现为 " + out.size() + " 个）");
       return List.of();
     }
     return out;

@@ -11,7 +11,7 @@ import org.luoshi.common.DomainException;
 import org.luoshi.common.Filenames;
 import org.luoshi.engine.Time;
 import org.luoshi.item.IssueRequest;
-import org.luoshi.item.ItemService;
+import org.luoshi.item.Items;
 import org.luoshi.spreadsheet.ImportViews.Confirmed;
 import org.luoshi.spreadsheet.ImportViews.ImportedItem;
 import org.luoshi.spreadsheet.ImportViews.Preview;
@@ -34,11 +34,11 @@ class Imports {
 
   private final ImportPreviewRepository previews;
   private final ImportRules rules;
-  private final ItemService items;
+  private final Items items;
   private final ImportSettings settings;
   private final ObjectMapper json;
 
-  Imports(ImportPreviewRepository previews, ImportRules rules, ItemService items, ImportSettings settings,
+  Imports(ImportPreviewRepository previews, ImportRules rules, Items items, ImportSettings settings,
       ObjectMapper json) {
     this.previews = previews;
     this.rules = rules;

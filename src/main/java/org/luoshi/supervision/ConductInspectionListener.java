@@ -11,9 +11,9 @@ class ConductInspectionListener implements TaskListener {
 
   private final SupervisionProcess process;
 
-  private final SupervisionService service;
+  private final Supervisions service;
 
-  ConductInspectionListener(SupervisionService service, SupervisionProcess process) {
+  ConductInspectionListener(Supervisions service, SupervisionProcess process) {
     this.process = process;
     this.service = service;
   }

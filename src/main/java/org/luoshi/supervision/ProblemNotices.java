@@ -24,12 +24,12 @@ class ProblemNotices {
   static final String OVERDUE = "SUPERVISION_PROBLEM_OVERDUE";
   static final String REMINDER = "SUPERVISION_PROBLEM_REMINDER";
 
-  private final SupervisionService service;
+  private final Supervisions service;
   private final Notifications notifications;
   private final Organisation organisation;
   private final AccessPolicy access;
 
-  ProblemNotices(SupervisionService service, Notifications notifications, Organisation organisation,
+  ProblemNotices(Supervisions service, Notifications notifications, Organisation organisation,
       AccessPolicy access) {
     this.service = service;
     this.notifications = notifications;

@@ -12,9 +12,9 @@ class RectifyProblemListener implements TaskListener {
 
   private final SupervisionProcess process;
 
-  private final SupervisionService service;
+  private final Supervisions service;
 
-  RectifyProblemListener(SupervisionService service, SupervisionProcess process) {
+  RectifyProblemListener(Supervisions service, SupervisionProcess process) {
     this.process = process;
     this.service = service;
   }

@@ -10,9 +10,9 @@ class SupervisionClosing implements JavaDelegate {
 
   private final SupervisionProcess process;
 
-  private final SupervisionService service;
+  private final Supervisions service;
 
-  SupervisionClosing(SupervisionService service, SupervisionProcess process) {
+  SupervisionClosing(Supervisions service, SupervisionProcess process) {
     this.process = process;
     this.service = service;
   }

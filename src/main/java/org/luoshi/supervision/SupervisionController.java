@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/supervisions")
 class SupervisionController {
 
-  private final SupervisionService service;
+  private final Supervisions service;
   private final SupervisionLedger ledger;
   private final CurrentUser user;
 
-  SupervisionController(SupervisionService service, SupervisionLedger ledger, CurrentUser user) {
+  SupervisionController(Supervisions service, SupervisionLedger ledger, CurrentUser user) {
     this.service = service;
     this.ledger = ledger;
     this.user = user;
@@ -33,7 +33,7 @@ class SupervisionController {
 
   /** The office starts a supervision: 201 {id, processInstanceId}. */
   @PostMapping
-  ResponseEntity<SupervisionService.Started> start(@Valid @RequestBody SupervisionRequest request) {
+  ResponseEntity<Supervisions.Started> start(@Valid @RequestBody SupervisionRequest request) {
     if (!user.isOffice() && !user.isAdmin()) {
       throw DomainException.forbidden("只有督查室可以发起督查");
     }

@@ -33,11 +33,11 @@ public class SupervisionLedger {
 
   private final SupervisionRepository supervisions;
   private final ProblemRepository problems;
-  private final SupervisionService service;
+  private final Supervisions service;
   private final Organisation organisation;
   private final CurrentUser user;
 
-  SupervisionLedger(SupervisionRepository supervisions, ProblemRepository problems, SupervisionService service,
+  SupervisionLedger(SupervisionRepository supervisions, ProblemRepository problems, Supervisions service,
       Organisation organisation, CurrentUser user) {
     this.supervisions = supervisions;
     this.problems = problems;

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component("supervisionRegistration")
 class SupervisionRegistration implements JavaDelegate {
 
-  private final SupervisionService service;
+  private final Supervisions service;
   private final Organisation organisation;
 
-  SupervisionRegistration(SupervisionService service, Organisation organisation) {
+  SupervisionRegistration(Supervisions service, Organisation organisation) {
     this.service = service;
     this.organisation = organisation;
   }

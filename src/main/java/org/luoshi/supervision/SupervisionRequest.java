@@ -20,7 +20,7 @@ import org.luoshi.common.DomainException;
  * @param sampleSeed RANDOM only, optional: the seed (0 … 2^53−1), e.g. a number drawn in public;
  *                   generated when absent
  */
-@Bounded(scope = SupervisionService.PROCESS_KEY)
+@Bounded(scope = Supervisions.PROCESS_KEY)
 public record SupervisionRequest(
     String method, String subject, List<String> unitCodes, Integer sampleSize, Long sampleSeed) {
 

@@ -18,9 +18,9 @@ class VerifyRectificationListener implements TaskListener {
 
   private final SupervisionProcess process;
 
-  private final SupervisionService service;
+  private final Supervisions service;
 
-  VerifyRectificationListener(SupervisionService service, SupervisionProcess process) {
+  VerifyRectificationListener(Supervisions service, SupervisionProcess process) {
     this.process = process;
     this.service = service;
   }

@@ -17,9 +17,9 @@ class WriteReportListener implements TaskListener {
 
   private final SupervisionProcess process;
 
-  private final SupervisionService service;
+  private final Supervisions service;
 
-  WriteReportListener(SupervisionService service, SupervisionProcess process) {
+  WriteReportListener(Supervisions service, SupervisionProcess process) {
     this.process = process;
     this.service = service;
   }

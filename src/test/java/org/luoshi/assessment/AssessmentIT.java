@@ -257,10 +257,10 @@ class AssessmentIT {
     assertThat(interview.processInstanceId()).isNotNull();
     assertThat(interview.subject()).contains("2026年考核等次为不合格");
 
-    assertThat(notifications.received("t1b", AssessmentService.NOTICE_PUBLISHED)).hasSize(1)
+    assertThat(notifications.received("t1b", Assessments.NOTICE_PUBLISHED)).hasSize(1)
         .allMatch(n -> n.title().contains("测试一局") && n.title().contains("优秀"));
-    assertThat(notifications.received("t1a", AssessmentService.NOTICE_PUBLISHED)).hasSize(2);
-    assertThat(notifications.received("office1", AssessmentService.NOTICE_PUBLISHED)).hasSize(1);
+    assertThat(notifications.received("t1a", Assessments.NOTICE_PUBLISHED)).hasSize(2);
+    assertThat(notifications.received("office1", Assessments.NOTICE_PUBLISHED)).hasSize(1);
   }
 
   @Test
@@ -319,7 +319,7 @@ class AssessmentIT {
     String interviewId = a.get("consequences").findValuesAsText("interviewId").stream()
         .filter(s -> s != null && !s.equals("null")).findFirst().orElseThrow();
     assertThat(interviews.find(interviewId).orElseThrow().status()).isEqualTo(InterviewStatus.NOTIFIED);
-    assertThat(notifications.received("t3a", AssessmentService.NOTICE_APPEAL_DECIDED)).hasSize(1);
+    assertThat(notifications.received("t3a", Assessments.NOTICE_APPEAL_DECIDED)).hasSize(1);
 
     // the person appeals too; upheld, the interview is no longer due and is cancelled
     long t3a = result(a, "PERSON", "t3a").get("id").asLong();

@@ -47,7 +47,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Every path of {@code assessment.bpmn} on the in-memory engine, with the real delegates and
- * listeners and the real DMN tables over a mocked {@link AssessmentService} (the figures and the
+ * listeners and the real DMN tables over a mocked {@link Assessments} (the figures and the
  * REST API have their Spring test, AssessmentIT): where the instance waits, who gets each task, what
  * the grading and consequence tables decide, and how appeals and the appeal window end it.
  */
@@ -68,7 +68,7 @@ class AssessmentProcessTest {
   static final long ID = 7;
   static final long APPEAL = 11;
 
-  AssessmentService service = mock(AssessmentService.class);
+  Assessments service = mock(Assessments.class);
   AssessmentProcess process = mock(AssessmentProcess.class);
   AssessmentAppeals appeals = mock(AssessmentAppeals.class);
   Assessment registered;
@@ -331,7 +331,7 @@ class AssessmentProcessTest {
   }
 
   private static void appeal(ProcessInstance pi, long appealId) {
-    runtimeService().createMessageCorrelation(AssessmentService.APPEAL_MESSAGE)
+    runtimeService().createMessageCorrelation(Assessments.APPEAL_MESSAGE)
         .processInstanceId(pi.getId())
         .setVariablesToTriggeredScope(Map.of("appealId", appealId, "appealReason", "逾期事项已于年底完成",
             "appealGrade", "不合格", "appealSubject", "单位：测试三局", "appealFiledBy", "甲三（t3a）"))
@@ -345,9 +345,9 @@ class AssessmentProcessTest {
     return rules.apply(result).stream().map(AssessmentRules.Rule::type).toList();
   }
 
-  private static AssessmentService.Row row(long id, SubjectType type, String subject, String score, int closed,
+  private static Assessments.Row row(long id, SubjectType type, String subject, String score, int closed,
       int overdueUncompleted, int interviews) {
-    return new AssessmentService.Row(id, new Figures(type, subject, subject, "T1",
+    return new Assessments.Row(id, new Figures(type, subject, subject, "T1",
         score == null ? null : new BigDecimal(score), closed, overdueUncompleted, overdueUncompleted, 0, interviews, 1));
   }
 

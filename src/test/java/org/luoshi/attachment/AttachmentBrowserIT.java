@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luoshi.engine.Time;
-import org.luoshi.item.ItemService;
+import org.luoshi.item.Items;
 import org.luoshi.item.ItemStatus;
 import org.luoshi.testsupport.Browser;
 import org.luoshi.testsupport.BrowserExtension;
@@ -37,7 +37,7 @@ class AttachmentBrowserIT {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-  @Autowired ItemService items;
+  @Autowired Items items;
   Http http;
   Engine engine;
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Groups;
 import org.luoshi.item.IssueRequest;
-import org.luoshi.item.ItemService;
+import org.luoshi.item.Items;
 import org.luoshi.item.ItemSource;
 import org.luoshi.testsupport.Http;
 import org.luoshi.testsupport.LuoshiIT;
@@ -74,7 +74,7 @@ class ItemBench {
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
   @Autowired ManagementService management;
-  @Autowired ItemService items;
+  @Autowired Items items;
   @Autowired DataSource dataSource;
 
   final List<String> out = new ArrayList<>();

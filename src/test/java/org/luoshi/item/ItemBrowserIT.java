@@ -36,7 +36,7 @@ class ItemBrowserIT {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-  @Autowired ItemService items;
+  @Autowired Items items;
   @Autowired ItemLedger itemLedger;
   Http http;
   Engine engine;

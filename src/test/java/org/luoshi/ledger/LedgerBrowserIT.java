@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.luoshi.engine.Time;
-import org.luoshi.item.ItemService;
+import org.luoshi.item.Items;
 import org.luoshi.testsupport.Browser;
 import org.luoshi.testsupport.BrowserExtension;
 import org.luoshi.testsupport.Engine;
@@ -37,7 +37,7 @@ class LedgerBrowserIT {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-  @Autowired ItemService items;
+  @Autowired Items items;
   Http http;
   Engine engine;
 

@@ -51,7 +51,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Every path of {@code supervision.bpmn} on the in-memory engine, with the real delegates and
- * listeners over a mocked {@link SupervisionService} (the domain rules have their own Spring tests):
+ * listeners over a mocked {@link Supervisions} (the domain rules have their own Spring tests):
  * where the instance waits, who gets each task, what the tasks carry, and how timers chase an
  * overdue problem.
  */
@@ -73,7 +73,7 @@ class SupervisionProcessTest {
   static final LocalDateTime NOW = LocalDateTime.of(2026, 3, 2, 10, 0);
   static final long SUPERVISION_ID = 7;
 
-  SupervisionService service = mock(SupervisionService.class);
+  Supervisions service = mock(Supervisions.class);
   Organisation organisation = mock(Organisation.class);
   ProblemNotices notices = mock(ProblemNotices.class);
   SupervisionProcess process = mock(SupervisionProcess.class);

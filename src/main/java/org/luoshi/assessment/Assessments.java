@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link AssessmentAppeals}', reading {@link AssessmentLedger}'s.
  */
 @Service
-public class AssessmentService {
+public class Assessments {
 
   public static final String PROCESS_KEY = "assessment";
   /** The message an appeal sends to its assessment's process (starts 审理申诉). */
@@ -62,7 +62,7 @@ public class AssessmentService {
   private final Privileged privileged;
   private final AssessmentProperties properties;
 
-  AssessmentService(AssessmentRepository assessments, AssessmentLedger ledger, AssessmentResultRepository results,
+  Assessments(AssessmentRepository assessments, AssessmentLedger ledger, AssessmentResultRepository results,
       ConsequenceRepository consequences, Rankings rankings, ItemFigures items,
       Interviews interviews, Notifications notifications, Organisation organisation, AccessPolicy access,
       RuntimeService runtime,

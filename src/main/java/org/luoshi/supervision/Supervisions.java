@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * POST /api/supervisions.
  */
 @Service
-public class SupervisionService {
+public class Supervisions {
 
   /** The process key of DESIGN.md §4.3. */
   public static final String PROCESS_KEY = "supervision";
@@ -47,7 +47,7 @@ public class SupervisionService {
   private final Organisation organisation;
   private final RuntimeService runtime;
 
-  SupervisionService(SupervisionRepository supervisions, ProblemRepository problems,
+  Supervisions(SupervisionRepository supervisions, ProblemRepository problems,
       Organisation organisation, RuntimeService runtime) {
     this.supervisions = supervisions;
     this.problems = problems;

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ItemFigures}.
  */
 @Service
-public class ItemService {
+public class Items {
 
   public static final String PROCESS_KEY = "responsibility-item";
   /** Days after the deadline an accountability interview starts (DESIGN.md §4.1). */
@@ -51,7 +51,7 @@ public class ItemService {
   private final PerTransaction<String, Item> byCodeMemo = new PerTransaction<>();
   private final PerTransaction<String, Item> byInstanceMemo = new PerTransaction<>();
 
-  ItemService(ItemRepository items, ExtensionRequestRepository extensions, ItemEventRepository events, ItemCodes codes,
+  Items(ItemRepository items, ExtensionRequestRepository extensions, ItemEventRepository events, ItemCodes codes,
       Organisation organisation, RuntimeService runtime, Privileged privileged,
       WorkCalendar calendar, ItemSettings settings) {
     this.items = items;
