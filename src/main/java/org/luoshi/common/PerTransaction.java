@@ -32,6 +32,19 @@ public final class PerTransaction<K, V> {
     }
   }
 
+  /** What this transaction remembers for the key, without loading it; null when nothing. */
+  public V remembered(K key) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Memo<K, V> memo = (Memo<K, V>) TransactionSynchronizationManager.getResource(resourceKey);
+    if (memo == null || !TransactionSynchronizationManager.getSynchronizations().contains(memo)) {
+      return null;
+    }
+    return memo.values.get(key);
+  }
+
   public V get(K key, Function<K, V> load) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return load.apply(key);

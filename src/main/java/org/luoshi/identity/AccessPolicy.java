@@ -174,6 +174,21 @@ public class AccessPolicy {
     grant(AUTH_TYPE_GRANT, userId, null, resource, resourceId, permissions);
   }
 
+  /**
+   * {@link #grantUser} on a resource created in this very transaction (a task in its create
+   * listener), where the user can hold no authorization yet: no query for one first.
+   */
+  public void grantUserOnNew(String userId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    a.setUserId(userId);
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizations.saveAuthorization(a);
+  }
+
   public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
     grant(AUTH_TYPE_GRANT, null, groupId, resource, resourceId, permissions);
   }

@@ -23,7 +23,7 @@ class AcceptItemListener implements TaskListener {
     boolean accepted = v.requiredBool("accepted", "是否签收");
     String reason = v.text("returnReason");
     Item item = items.accept(process.code(task), accepted, reason, process.actor(task));
-    task.setVariable("accepted", accepted);
+    ItemProcess.setIfChanged(task, "accepted", accepted);
     if (!accepted) {
       task.setVariable("lastReturnReason", reason);
     }

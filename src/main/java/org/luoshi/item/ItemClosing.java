@@ -23,7 +23,8 @@ class ItemClosing implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Item item = items.close(process.code(execution), process.actor());
     execution.setVariable("finalScore", item.getFinalScore().doubleValue());
-    execution.setVariable("qualityScore", item.getQualityScore().doubleValue());
+    // the last review level set it already in this transaction; written again only when it differs
+    ItemProcess.setIfChanged(execution, "qualityScore", item.getQualityScore().doubleValue());
     process.refresh(execution, item);
   }
 }

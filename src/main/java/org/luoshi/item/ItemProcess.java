@@ -46,6 +46,18 @@ class ItemProcess {
     });
   }
 
+  /**
+   * Sets a variable unless it already holds this very value (same type, equal): an unchanged
+   * variable written again would still cost an update of the variable, of its history row and a
+   * history detail.
+   */
+  static void setIfChanged(VariableScope scope, String name, Object value) {
+    if (value != null && scope.hasVariable(name) && value.equals(scope.getVariable(name))) {
+      return;
+    }
+    scope.setVariable(name, value);
+  }
+
   private static boolean same(Object a, Object b) {
     if (a == null || b == null) {
       return a == b;

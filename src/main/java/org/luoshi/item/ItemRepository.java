@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -12,8 +13,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExecutor<Item> {
 
+  // one item is read with its co-units in the same statement: every step that loads it shows or
+  // compares them (the process variables coUnitCodes, coUnitNames), which would otherwise cost a
+  // second select per transaction
+  @EntityGraph(attributePaths = "coUnitCodes")
   Optional<Item> findByCode(String code);
 
+  @EntityGraph(attributePaths = "coUnitCodes")
   Optional<Item> findByProcessInstanceId(String processInstanceId);
 
   List<Item> findByParentCodeOrderByCodeAsc(String parentCode);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.luoshi.common.DomainException;
 import org.luoshi.common.Texts;
+import org.luoshi.common.PerTransaction;
 import org.luoshi.engine.Time;
 import org.luoshi.identity.Groups;
 import org.luoshi.identity.Organisation;
@@ -34,6 +35,8 @@ public class ItemSteps {
   private final ExtensionRequestRepository extensions;
   private final Organisation organisation;
   private final Scores scores;
+  /** An item's review records, read once per transaction (a review level, the next score check and closing). */
+  private final PerTransaction<Long, List<ReviewRecord>> reviewsMemo = new PerTransaction<>();
 
   ItemSteps(Items service, ItemRepository items, ProgressReportRepository progress,
       ReviewRecordRepository reviews, ExtensionRequestRepository extensions, Organisation organisation, Scores scores) {
@@ -297,6 +300,10 @@ public class ItemSteps {
     }
     ReviewRecord record = reviews.save(new ReviewRecord(item.getId(), level, item.getSubmissionRound(), actor,
         approved, score, c, Time.now()));
+    List<ReviewRecord> known = reviewsMemo.remembered(item.getId());
+    if (known != null) {
+      known.add(record); // the newest, so last in the records' order
+    }
     if (!approved) {
       item.reopen();
       service.event(item, "REJECTED", actor, level.label() + "：" + c);
@@ -316,11 +323,16 @@ public class ItemSteps {
       return null;
     }
     ReviewLevel previous = ReviewLevel.values()[level.ordinal() - 1];
-    return reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
+    return reviewsOf(item).stream()
         .filter(r -> r.getSubmissionRound() == item.getSubmissionRound() && r.getLevel() == previous && r.isApproved())
         .reduce((a, b) -> b)
         .map(ReviewRecord::getQualityScore)
         .orElse(null);
+  }
+
+  /** The item's review records in the order they were made (reviewed at, id). */
+  private List<ReviewRecord> reviewsOf(Item item) {
+    return reviewsMemo.get(item.getId(), id -> new java.util.ArrayList<>(reviews.findByItemIdOrderByReviewedAtAscIdAsc(id)));
   }
 
   /** Records the timeliness score the DMN gave for the submitted completion. */
@@ -338,7 +350,7 @@ public class ItemSteps {
     if (item.getTimelinessScore() == null) {
       throw new IllegalStateException("Item " + code + " has no timeliness score: computeTimeliness must run first");
     }
-    ReviewRecord last = reviews.findByItemIdOrderByReviewedAtAscIdAsc(item.getId()).stream()
+    ReviewRecord last = reviewsOf(item).stream()
         .filter(r -> r.getSubmissionRound() == item.getSubmissionRound() && r.isApproved())
         .max(Comparator.comparing(ReviewRecord::getLevel))
         .orElseThrow(() -> new IllegalStateException("Item " + code + " has no approved review"));

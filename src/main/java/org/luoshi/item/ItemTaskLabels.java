@@ -63,8 +63,10 @@ class ItemTaskLabels implements TaskListener {
     }
     // the leader in charge follows the item's tasks in the filter 我分管的事项 (READ on each task)
     String leader = item.getLeadLeader();
+    // (the task is new and only its assignee and candidate groups hold grants on it: no query for an
+    // existing grant first)
     if (leader != null && !leader.equals(task.getAssignee())) {
-      access.grantUser(leader, Resources.TASK, task.getId(), TaskPermissions.READ);
+      access.grantUserOnNew(leader, Resources.TASK, task.getId(), TaskPermissions.READ);
     }
     for (String output : OUTPUTS.getOrDefault(key, List.of())) {
       if (task.getExecution().hasVariable(output)) {

@@ -32,10 +32,11 @@ class SubmitCompletionListener implements TaskListener {
     }
     String code = process.code(task);
     String actor = process.actor(task);
-    task.setVariable("action", action.name());
+    ItemProcess.setIfChanged(task, "action", action.name());
     if (action == Action.COMPLETE) {
       Item item = items.submitCompletion(code, v.date("completedOn"), v.text("completionNote"), actor);
-      task.setVariable("daysLate", item.getDaysLate());
+      // a Long, as computeTimeliness writes it (which then has nothing to write again)
+      task.setVariable("daysLate", item.getDaysLate().longValue());
       process.refresh(task.getExecution(), item);
     } else {
       ExtensionRequest request = items.requestExtension(code, v.date("newDeadline"), v.text("extensionReason"), actor);

@@ -29,7 +29,8 @@ class TimelinessScoring implements JavaDelegate {
     long daysLate = item.getDaysLate();
     BigDecimal score = scores.timeliness(daysLate, item.isExtended());
     steps.recordTimeliness(item.getCode(), score);
-    execution.setVariable("daysLate", daysLate);
+    // the completion's listener set it already; written again only when it differs
+    ItemProcess.setIfChanged(execution, "daysLate", daysLate);
     execution.setVariable("timeliness", daysLate < 0 ? "提前 " + (-daysLate) + " 天完成"
         : daysLate == 0 ? "截止当日完成" : "逾期 " + daysLate + " 天完成");
     execution.setVariable("timelinessScore", score.doubleValue());

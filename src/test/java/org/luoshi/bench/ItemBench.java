@@ -102,6 +102,13 @@ class ItemBench {
       SqlCounter.trace = false;
       SqlCounter.TRACE.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .forEach(e -> System.out.println("SQL " + e.getValue() + "\t" + e.getKey().substring(0, Math.min(220, e.getKey().length()))));
+      // the same statements step by step (the order of the lifecycle: start, then each task completion)
+      SqlCounter.PHASES.forEach((phase, texts) -> {
+        System.out.println("STEP " + phase + ": " + texts.values().stream().mapToInt(Integer::intValue).sum() + " statements");
+        texts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .forEach(e -> System.out.println("STEP " + phase + " " + e.getValue() + "\t"
+                + e.getKey().substring(0, Math.min(220, e.getKey().length()))));
+      });
       return;
     }
     fill(jdbc, SMALL);
@@ -189,6 +196,7 @@ class ItemBench {
       long s0 = SqlCounter.start();
       String pid;
       try {
+        SqlCounter.phase = "0 start";
         pid = bare ? startBare() : startItem();
         side.startStatements += SqlCounter.count() - s0;
         complete(pid, "acceptItem", "t1a", Map.of("accepted", "true"));
@@ -225,6 +233,7 @@ class ItemBench {
   }
 
   private void complete(String pid, String taskKey, String user, Map<String, Object> variables) {
+    SqlCounter.phase = (SqlCounter.PHASES.size() + (SqlCounter.PHASES.containsKey("0 start") ? 0 : 1)) + " " + taskKey;
     identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
     try {
       Task task = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(taskKey).singleResult();

@@ -27,6 +27,9 @@ public final class SqlCounter {
   /** Statement texts and how often each ran, while {@link #trace} is on. */
   static final java.util.Map<String, Integer> TRACE = new java.util.concurrent.ConcurrentHashMap<>();
   static volatile boolean trace;
+  /** The step being traced (start, or a task key): statements are also counted per step, text by text. */
+  static volatile String phase = "";
+  static final java.util.Map<String, java.util.Map<String, Integer>> PHASES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   private SqlCounter() {}
 
@@ -86,6 +89,8 @@ public final class SqlCounter {
         if (trace) {
           String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String t ? t : name;
           TRACE.merge(text.replaceAll("\\s+", " "), 1, Integer::sum);
+          PHASES.computeIfAbsent(phase, k -> new java.util.concurrent.ConcurrentHashMap<>())
+              .merge(text.replaceAll("\\s+", " "), 1, Integer::sum);
         }
       }
       Object result;
