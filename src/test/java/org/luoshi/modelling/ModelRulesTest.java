@@ -235,7 +235,7 @@ class ModelRulesTest {
   @Test
   void beansAreFoundByStereotypeNameClassNameAndBeanMethod() {
     assertThat(SpringBeans.declaredIn("@Component(\"itemNotice\")\nclass ItemNotice {}", "ItemNotice")).containsExactly("itemNotice");
-    assertThat(SpringBeans.declaredIn("@Service\npublic class Items {}", "Items")).containsExactly("itemService");
+    assertThat(SpringBeans.declaredIn("@Service\npublic class Items {}", "Items")).containsExactly("items");
     assertThat(SpringBeans.declaredIn("@Component(value = \"x\") record Y() {}", "Y")).containsExactly("x");
     assertThat(SpringBeans.declaredIn("@Configuration class C {\n @Bean\n public Clock clock() {}\n"
         + " @Bean(\"named\") Foo<Bar> foo() {} }", "C")).containsExactly("c", "clock", "named");
