@@ -53,8 +53,9 @@ class DemoItems implements ApplicationRunner {
             "建成百合种植基地500亩，带动贫困户200户增收", null, today.minusDays(90), ItemCategory.POVERTY, null),
         new IssueRequest("敦煌路街道“门前三包”责任制整治", ItemSource.COMMITTEE, "DHL", "chenzhiqiang",
             today.plusDays(60), "主次干道“门前三包”责任制全覆盖", null, null, ItemCategory.GOVERNANCE, null),
+        // led by 区住建局, with 西站街道 and 区发改局 as co-responsible units (协办单位)
         new IssueRequest("西站片区配套道路建设攻坚", ItemSource.KEY_TASK, "ZJJ", "chenzhiqiang", today.plusDays(90),
-            "完成配套道路主体工程，年内具备通车条件", null, null, ItemCategory.PROJECTS, null),
+            "完成配套道路主体工程，年内具备通车条件", null, null, ItemCategory.PROJECTS, null, List.of("XZJ", "FGJ")),
         new IssueRequest("基层党建“书记项目”推进", ItemSource.KEY_TASK, "XZJ", "yangfan", today.plusDays(45),
             "每个社区确定一个书记项目并按季度推进", null, null, ItemCategory.PARTY_BUILDING, null));
     demoItems.forEach(r -> items.create(r, "wanglei"));

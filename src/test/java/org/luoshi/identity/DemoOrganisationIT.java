@@ -45,6 +45,12 @@ class DemoOrganisationIT {
     assertThat(ledger.get("totalElements").asInt()).isEqualTo(6);
     assertThat(ledger.get("content").findValuesAsText("unitName")).contains("区人社局", "魏岭乡", "敦煌路街道");
     assertThat(ledger.get("content").findValuesAsText("light")).contains("RED"); // the migrated, overdue one
+    // one led by 区住建局 with two co-responsible units: a member of 西站街道 sees it beside her unit's own
+    var coItem = new Http(port).as("dingning", DEMO_PASSWORD).get("/api/items?coUnitCode=XZJ").json().get("content");
+    assertThat(coItem).hasSize(1);
+    assertThat(coItem.get(0).get("unitCode").asText()).isEqualTo("ZJJ");
+    assertThat(coItem.get(0).get("coUnitCodes").toString()).contains("XZJ", "FGJ");
+    assertThat(coItem.get(0).get("coUnitNames").toString()).contains("西站街道", "区发改局");
     demoItems.run(null);
     assertThat(new Http(port).as("wanglei", DEMO_PASSWORD).get("/api/items").json().get("totalElements").asInt())
         .isEqualTo(6);
