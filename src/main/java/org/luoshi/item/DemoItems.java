@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,20 +27,20 @@ class DemoItems implements ApplicationRunner {
 
   private final DemoOrganisation demo;
   private final Items items;
-  private final ItemRepository repository;
+  private final JdbcTemplate jdbc;
   private final boolean wanted;
 
-  DemoItems(DemoOrganisation demo, Items items, ItemRepository repository,
+  DemoItems(DemoOrganisation demo, Items items, JdbcTemplate jdbc,
       @Value("${luoshi.demo.items:true}") boolean wanted) {
     this.demo = demo;
     this.items = items;
-    this.repository = repository;
+    this.jdbc = jdbc;
     this.wanted = wanted;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!wanted || !demo.enabled() || repository.count() > 0) {
+    if (!wanted || !demo.enabled() || anyItem()) {
       return;
     }
     LocalDate today = Time.today();
@@ -60,5 +61,14 @@ class DemoItems implements ApplicationRunner {
             "每个社区确定一个书记项目并按季度推进", null, null, ItemCategory.PARTY_BUILDING, null));
     demoItems.forEach(r -> items.create(r, "wanglei"));
     LOG.info("Demo: issued {} responsibility items to the demo units", demoItems.size());
+  }
+
+  /**
+   * Whether any item exists, asked in SQL: on an existing database this is all a start-up does here, and
+   * through the item repository it would build that (lazily bootstrapped) repository first, its queries
+   * parsed before the server is ready.
+   */
+  private boolean anyItem() {
+    return !jdbc.queryForList("select id from ls_item fetch first 1 rows only", Long.class).isEmpty();
   }
 }
