@@ -194,7 +194,13 @@ public class TasklistFilters implements ApplicationRunner {
   public void ensureLeaderFilter(String leaderId) {
     Objects.requireNonNull(leaderId, "leaderId");
     unchecked(() -> {
-      ensureLeaderFilter(filters.createFilterQuery().filterResourceType("Task").list(), leaderId);
+      List<Filter> existing = filters.createFilterQuery().filterResourceType("Task").list();
+      String key = LEADER_KEY_PREFIX + leaderId;
+      // there already (made at start-up, which also keeps its query and columns current, or at an earlier
+      // issuing): nothing to write, so issuing an item costs no filter update and grant lookup
+      if (existing.stream().noneMatch(f -> key.equals(keyOf(f)))) {
+        ensureLeaderFilter(existing, leaderId);
+      }
       return null;
     });
   }
