@@ -127,7 +127,8 @@ public class ItemLedger {
   public PageResult<ItemSummary> ledger(LedgerQuery query, Viewer viewer) {
     PageResult.check(query.page(), query.size());
     LocalDate today = Time.today();
-    LedgerPaging.Page page = ledgerPages.page(ItemSpecifications.ledger(query, viewer, today), query.page(), query.size());
+    LedgerPaging.Page page = ledgerPages.page(ItemSpecifications.ledger(query, viewer, today),
+        ItemSpecifications.ledgerBranches(query, viewer, today), query.page(), query.size());
     return new PageResult<>(page.content().stream().map(i -> service.summary(i, today)).toList(), page.total(),
         query.page(), query.size(), page.exact());
   }

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger and the statistics as they are built for 1,000,000 items (bench/README.md), on H2 and
- * PostgreSQL: the ledger's total counted up to a bound (here 3: luoshi.ledger.count-limit), the title
+ * PostgreSQL: the ledger's total counted up to a bound (here 3: luoshi.ledger.count-limit), for a unit
+ * member branch by branch (an item seen in several ways counted once), the title
  * search (PostgreSQL answers it from trigram indexes, H2 by a scan: the same rows), and the year's figures
  * from the summary ls_item_tally equal to a count of the items after every kind of change.
  */
@@ -69,6 +70,12 @@ class LedgerAtScaleIT {
 
   /** An item written straight into ls_item (as a migration or the benchmark would), issued on the given day. */
   private String row(String title, String unit, String status, String source, String issuedOn) {
+    return row(title, unit, status, source, issuedOn, "leader1", null);
+  }
+
+  /** The same, led by {@code leader}, with {@code person} responsible and {@code coUnits} as co-units (协办单位). */
+  private String row(String title, String unit, String status, String source, String issuedOn, String leader,
+      String person, String... coUnits) {
     long id = IDS.getAndIncrement();
     String code = "ZR-" + issuedOn.substring(0, 4) + "-" + id;
     LocalDate issued = LocalDate.parse(issuedOn);
@@ -76,11 +83,14 @@ class LedgerAtScaleIT {
         insert into ls_item (id, version, code, title, source, category, unit_code, lead_leader, responsible_person,
           target, issued_on, issued_by, deadline, original_deadline, extended, status, progress_percent, yellow_from,
           reply_due, issue_round, submission_round, created_at)
-        values (?, 0, ?, ?, ?, 'OTHER', ?, 'leader1', null, '目标', ?, 'office1', ?, ?, false, ?, 0, ?, ?, 1, 1, ?)""",
-        id, code, title, source, unit, Date.valueOf(issued), Date.valueOf(issued.plusDays(40)),
+        values (?, 0, ?, ?, ?, 'OTHER', ?, ?, ?, '目标', ?, 'office1', ?, ?, false, ?, 0, ?, ?, 1, 1, ?)""",
+        id, code, title, source, unit, leader, person, Date.valueOf(issued), Date.valueOf(issued.plusDays(40)),
         Date.valueOf(issued.plusDays(40)), status, Date.valueOf(issued.plusDays(37)),
         "INSTRUCTION".equals(source) ? Date.valueOf(issued.plusDays(7)) : null,
         Timestamp.from(issued.atStartOfDay(Time.ZONE).toInstant()));
+    for (String co : coUnits) {
+      jdbc.update("insert into ls_item_co_unit (item_id, unit_code) values (?, ?)", id, co);
+    }
     return code;
   }
 
@@ -134,6 +144,64 @@ class LedgerAtScaleIT {
     JsonNode interviews = http.as("office1").get("/api/interviews").json();
     assertThat(interviews.has("totalElements")).isTrue();
     assertThat(interviews.has("totalExact")).isFalse();
+  }
+
+  @Test
+  void aUnitMembersTotalCountsAnItemSeenInSeveralWaysOnceAndIsALowerBoundPastTheLimit() {
+    // t1a (unit T1) sees each of these in two or three ways: the lead unit, a co-unit, leading it, responsible
+    String mine = row("可见测试一", "T1", "ISSUED", "KEY_TASK", "2022-05-01", "t1a", "t1a"); // unit, leads, responsible
+    String helping = row("可见测试二", "T2", "ISSUED", "KEY_TASK", "2022-05-02", "leader1", "t1a", "T1"); // co-unit, responsible
+    String led = row("可见测试三", "T3", "ISSUED", "KEY_TASK", "2022-05-03", "t1a", null, "T1", "T2"); // co-unit, leads
+    String working = row("可见测试四", "T1", "IN_PROGRESS", "KEY_TASK", "2022-05-04", "leader1", "t1a"); // unit, responsible
+    row("可见测试五", "T2", "ISSUED", "KEY_TASK", "2022-05-05", "leader1", "t2a", "T3"); // not t1a's
+    Viewer t1a = new Viewer("t1a", false, List.of("T1"));
+    LedgerQuery issued = new LedgerQuery(null, ItemStatus.ISSUED, null, null, null, null, null, null, null, 2022, null, 0, 2);
+    LedgerQuery year = new LedgerQuery(null, null, null, null, null, null, null, null, null, 2022, null, 0, 2);
+    // the branches overlap: unit, co-unit, leads, responsible find 1 + 2 + 2 + 2 = 7 issued items (more than the
+    // limit, 3) and 2 + 2 + 2 + 3 = 9 of the year, each branch no more than the limit
+    assertThat(branchCounts(issued, t1a)).containsExactly(1L, 2L, 2L, 2L);
+    assertThat(branchCounts(year, t1a)).containsExactly(2L, 2L, 2L, 3L);
+
+    // three issued items, each counted once (and working, unit and responsible but in progress, in none): exact
+    JsonNode three = http.as("t1a").get("/api/items?year=2022&status=ISSUED&size=2").json();
+    assertThat(codes(three)).containsExactly(led, helping);
+    assertThat(three.get("totalElements").asLong()).isEqualTo(3);
+    assertThat(three.get("totalExact").asBoolean()).isTrue();
+    // four of the year: no branch past the limit, together past it: a lower bound
+    JsonNode four = http.as("t1a").get("/api/items?year=2022&size=2").json();
+    assertThat(codes(four)).containsExactly(working, led);
+    assertThat(four.get("totalElements").asLong()).isEqualTo(3);
+    assertThat(four.get("totalExact").asBoolean()).isFalse();
+    JsonNode rest = http.as("t1a").get("/api/items?year=2022&size=2&page=1").json();
+    assertThat(codes(rest)).containsExactly(helping, mine);
+    assertThat(rest.get("totalElements").asLong()).isEqualTo(4);
+    assertThat(rest.get("totalExact").asBoolean()).isFalse();
+    // other members: t3a sees the item of T3 and the one T3 is a co-unit of, t2a three items of T2 in three ways
+    JsonNode t3 = http.as("t3a").get("/api/items?year=2022&size=1").json();
+    assertThat(t3.get("totalElements").asLong()).isEqualTo(2);
+    assertThat(t3.get("totalExact").asBoolean()).isTrue();
+    assertThat(http.as("t2a").get("/api/items?year=2022&size=1&status=ISSUED").json().get("totalElements").asLong())
+        .isEqualTo(3);
+
+    // one branch past the limit by itself (four T1 items of 2021, nothing else): a lower bound
+    for (int i = 1; i <= 4; i++) {
+      row("可见测试本单位" + i, "T1", "ISSUED", "KEY_TASK", "2021-06-0" + i);
+    }
+    LedgerQuery y2021 = new LedgerQuery(null, null, null, null, null, null, null, null, null, 2021, null, 0, 2);
+    assertThat(branchCounts(y2021, t1a)).containsExactly(4L, 0L, 0L, 0L);
+    JsonNode cut = http.as("t1a").get("/api/items?year=2021&size=2").json();
+    assertThat(cut.get("totalElements").asLong()).isEqualTo(3);
+    assertThat(cut.get("totalExact").asBoolean()).isFalse();
+    // and the office, who sees everything, counts the same year in one query, as before
+    JsonNode office = http.as("office1").get("/api/items?year=2022&size=2").json();
+    assertThat(office.get("totalElements").asLong()).isEqualTo(3);
+    assertThat(office.get("totalExact").asBoolean()).isFalse();
+    assertThat(ItemSpecifications.ledgerBranches(year, new Viewer("office1", true, List.of()), Time.today())).hasSize(1);
+  }
+
+  /** How many items each branch of the viewer's ledger finds, counted exactly. */
+  private List<Long> branchCounts(LedgerQuery query, Viewer viewer) {
+    return ItemSpecifications.ledgerBranches(query, viewer, Time.today()).stream().map(items::count).toList();
   }
 
   @Test
