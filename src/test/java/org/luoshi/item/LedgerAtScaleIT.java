@@ -157,10 +157,19 @@ class LedgerAtScaleIT {
     Viewer t1a = new Viewer("t1a", false, List.of("T1"));
     LedgerQuery issued = new LedgerQuery(null, ItemStatus.ISSUED, null, null, null, null, null, null, null, 2022, null, 0, 2);
     LedgerQuery year = new LedgerQuery(null, null, null, null, null, null, null, null, null, 2022, null, 0, 2);
-    // the branches overlap: unit, co-unit, leads, responsible find 1 + 2 + 2 + 2 = 7 issued items (more than the
-    // limit, 3) and 2 + 2 + 2 + 3 = 9 of the year, each branch no more than the limit
-    assertThat(branchCounts(issued, t1a)).containsExactly(1L, 2L, 2L, 2L);
+    LedgerQuery ledByMe = new LedgerQuery(null, null, null, null, null, null, "t1a", null, null, 2022, null, 0, 2);
+    // the branches overlap: unit, co-unit, leads, responsible find 1 + 1 + 2 + 1 = 5 items led by t1a (more than
+    // the limit, 3) and 2 + 2 + 2 + 3 = 9 of the year, each branch no more than the limit
+    assertThat(branchCounts(ledByMe, t1a)).containsExactly(1L, 1L, 2L, 1L);
     assertThat(branchCounts(year, t1a)).containsExactly(2L, 2L, 2L, 3L);
+    // a filter on open items (status, overdue, light) is the selective one: counted as one query
+    assertThat(branchCounts(issued, t1a)).containsExactly(3L);
+
+    // two items led by t1a, found five times: counted once each, exact
+    JsonNode two = http.as("t1a").get("/api/items?year=2022&leadLeader=t1a&size=2").json();
+    assertThat(codes(two)).containsExactly(led, mine);
+    assertThat(two.get("totalElements").asLong()).isEqualTo(2);
+    assertThat(two.get("totalExact").asBoolean()).isTrue();
 
     // three issued items, each counted once (and working, unit and responsible but in progress, in none): exact
     JsonNode three = http.as("t1a").get("/api/items?year=2022&status=ISSUED&size=2").json();
