@@ -136,10 +136,11 @@ public class ItemLedger {
   /**
    * The seed's figures for the items issued in a year, in total and per unit: the counts per unit, status
    * and source and the instruction replies from the year's summary (ls_item_tally, which a trigger keeps
-   * in the same transaction as every change of an item), what depends on today (overdue now, replies due
-   * by today) counted from the year's open and unreplied items; the co-units' column counted from
-   * ls_item_co_unit. Equal to {@link #stats(LocalDate, LocalDate)} over the year, which counts every item
-   * (LedgerAtScaleIT).
+   * in the same transaction as every change of an item); overdue now, by unit, from the summary of the open
+   * items by month of their deadline (ls_item_open_tally, kept by the same trigger) for the months before this
+   * one and from the items (an index) for this month's deadlines before today; replies due by today counted
+   * from the year's unreplied instructions (an index); the co-units' column counted from ls_item_co_unit.
+   * Equal to {@link #stats(LocalDate, LocalDate)} over the year, which counts every item (LedgerAtScaleIT).
    */
   @Transactional(readOnly = true)
   public Stats stats(int year) {
@@ -149,7 +150,8 @@ public class ItemLedger {
     LocalDate from = LocalDate.of(year, 1, 1);
     LocalDate to = from.plusYears(1);
     LocalDate today = Time.today();
-    // (unit, status, source) -> count, overdue now, replied, replied on time, reply due by today or replied
+    // (unit, status, source) -> count, overdue now (0: by unit below), replied, replied on time, reply due by
+    // today or replied
     Map<List<Object>, long[]> rows = new java.util.LinkedHashMap<>();
     for (Object[] r : items.tallyRows(year)) {
       long[] n = rows.computeIfAbsent(List.of(r[0], ItemStatus.valueOf((String) r[1]), ItemSource.valueOf((String) r[2])),
@@ -159,15 +161,22 @@ public class ItemLedger {
       n[3] += ((Number) r[5]).longValue();
       n[4] += ((Number) r[4]).longValue();
     }
-    for (Object[] r : items.overdueRows(from, to, ItemStatus.OPEN, today)) {
-      rows.computeIfAbsent(List.of(r[0], r[1], r[2]), k -> new long[5])[1] += ((Number) r[3]).longValue();
+    // overdue now: the open items whose deadline is in a month before this one, from their summary, and this
+    // month's with a deadline before today, from the index (bounded by a month of deadlines)
+    LocalDate month = today.withDayOfMonth(1);
+    Map<String, Long> overdue = new TreeMap<>();
+    for (Object[] r : items.openBeforeMonthRows(year, month)) {
+      overdue.merge((String) r[0], ((Number) r[1]).longValue(), Long::sum);
+    }
+    for (Object[] r : items.overdueSinceRows(from, to, ItemStatus.OPEN, month, today)) {
+      overdue.merge((String) r[0], ((Number) r[1]).longValue(), Long::sum);
     }
     for (Object[] r : items.unrepliedPastDueRows(from, to, today)) {
       rows.computeIfAbsent(List.of(r[0], r[1], ItemSource.INSTRUCTION), k -> new long[5])[4] += ((Number) r[2]).longValue();
     }
     List<Object[]> merged = new ArrayList<>();
     rows.forEach((k, n) -> merged.add(new Object[] {k.get(0), k.get(1), k.get(2), n[0], n[1], n[2], n[3], n[4]}));
-    return tally(year, merged, items.coUnitRows(from, to, ItemStatus.OPEN));
+    return tally(year, merged, overdue, items.coUnitRows(from, to, ItemStatus.OPEN));
   }
 
   /**
@@ -187,7 +196,7 @@ public class ItemLedger {
     LocalDate from = LocalDate.of(year, 1, 1);
     LocalDate to = LocalDate.of(year + 1, 1, 1);
     return tally(year, items.statsRowsVisibleTo(from, to, ItemStatus.OPEN, Time.today(), units, viewer.userId()),
-        items.coUnitRowsOf(from, to, ItemStatus.OPEN, units));
+        Map.of(), items.coUnitRowsOf(from, to, ItemStatus.OPEN, units));
   }
 
   /**
@@ -200,12 +209,15 @@ public class ItemLedger {
   }
 
   private Stats stats(int year, LocalDate from, LocalDate to) {
-    return tally(year, items.statsRows(from, to, ItemStatus.OPEN, Time.today()),
+    return tally(year, items.statsRows(from, to, ItemStatus.OPEN, Time.today()), Map.of(),
         items.coUnitRows(from, to, ItemStatus.OPEN));
   }
 
-  /** rows: the lead units' figures (statsRows); coRows: (co-unit, items, open items), the column 协办事项. */
-  private Stats tally(int year, List<Object[]> rows, List<Object[]> coRows) {
+  /**
+   * rows: the lead units' figures (statsRows); overdue: more items overdue now, by lead unit (for rows that count
+   * none); coRows: (co-unit, items, open items), the column 协办事项.
+   */
+  private Stats tally(int year, List<Object[]> rows, Map<String, Long> overdue, List<Object[]> coRows) {
     Tally total = new Tally();
     Map<String, Tally> byUnit = new TreeMap<>();
     for (Object[] row : rows) {
@@ -217,6 +229,10 @@ public class ItemLedger {
       total.add(status, source, n);
       byUnit.computeIfAbsent(unit, u -> new Tally()).add(status, source, n);
     }
+    overdue.forEach((unit, n) -> {
+      total.overdue += n;
+      byUnit.computeIfAbsent(unit, u -> new Tally()).overdue += n;
+    });
     for (Object[] row : coRows) {
       Tally t = byUnit.computeIfAbsent((String) row[0], u -> new Tally());
       t.coResponsible = ((Number) row[1]).longValue();

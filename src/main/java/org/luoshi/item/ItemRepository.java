@@ -104,16 +104,35 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
       where issued_year = :year group by unit_code, status, source having sum(items) <> 0""")
   List<Object[]> tallyRows(int year);
 
-  /** Rows of (unitCode, status, source, count) of the open items issued in a period and past their deadline. */
-  @Query("""
-      select i.unitCode, i.status, i.source, count(i) from Item i
-      where i.status in :open and i.issuedOn >= :from and i.issuedOn < :to and i.deadline < :today
-      group by i.unitCode, i.status, i.source""")
-  List<Object[]> overdueRows(LocalDate from, LocalDate to, Collection<ItemStatus> open, LocalDate today);
+  /**
+   * The open items of a year of issue whose deadline falls in a month before {@code month} (a first day), from
+   * their summary (ls_item_open_tally, kept by the triggers of ls_item_tally, V117/V118): rows of (unit_code,
+   * items), the shards of a key added up.
+   */
+  @Query(nativeQuery = true, value = """
+      select unit_code, sum(items) from ls_item_open_tally
+      where issued_year = :year and deadline_month < :month group by unit_code having sum(items) <> 0""")
+  List<Object[]> openBeforeMonthRows(int year, LocalDate month);
 
-  /** Rows of (unitCode, status, count) of the instruction items issued in a period, not replied, reply due before today. */
+  /**
+   * Rows of (unitCode, count) of the open items issued in a period whose deadline is in [deadlineFrom, today): from
+   * the index ls_item_status alone (V117).
+   */
   @Query("""
-      select i.unitCode, i.status, count(i) from Item i
+      select i.unitCode, count(*) from Item i
+      where i.status in :open and i.deadline >= :deadlineFrom and i.deadline < :today
+        and i.issuedOn >= :from and i.issuedOn < :to
+      group by i.unitCode""")
+  List<Object[]> overdueSinceRows(LocalDate from, LocalDate to, Collection<ItemStatus> open, LocalDate deadlineFrom,
+      LocalDate today);
+
+  /**
+   * Rows of (unitCode, status, count) of the instruction items issued in a period, not replied, reply due before
+   * today: from the index ls_item_reply_stats alone. count(*), not count(i): Hibernate writes that count(id), and id
+   * is not in the index, so PostgreSQL read each of the rows (3,648 at 1,000,000 items: 10 ms, from the index 2 ms).
+   */
+  @Query("""
+      select i.unitCode, i.status, count(*) from Item i
       where i.source = org.luoshi.item.ItemSource.INSTRUCTION and i.repliedOn is null
         and i.issuedOn >= :from and i.issuedOn < :to and i.replyDue < :today
       group by i.unitCode, i.status""")

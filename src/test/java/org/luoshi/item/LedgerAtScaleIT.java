@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PostgreSQL: the ledger's total counted up to a bound (here 3: luoshi.ledger.count-limit), for a unit
  * member branch by branch (an item seen in several ways counted once), the title
  * search (PostgreSQL answers it from trigram indexes, H2 by a scan: the same rows), and the year's figures
- * from the summary ls_item_tally equal to a count of the items after every kind of change.
+ * from the summaries ls_item_tally and ls_item_open_tally equal to a count of the items after every kind of
+ * change, on days before, in and after the items' deadline months (overdue now).
  */
 @LuoshiIT
 @TestPropertySource(properties = "luoshi.ledger.count-limit=3")
@@ -289,8 +290,10 @@ class LedgerAtScaleIT {
       change(issued.get(4), Item::reopen);
       change(issued.get(0), i -> i.submitCompletion(LocalDate.parse("2026-05-30"), "完成", LocalDate.parse("2026-05-30")));
       change(issued.get(2), Item::returnToOffice);
-      change(issued.get(1), i -> i.extendTo(LocalDate.parse("2026-08-31")));
+      change(issued.get(1), i -> i.extendTo(LocalDate.parse("2026-08-31"))); // to another month
+      change(issued.get(5), i -> i.extendTo(LocalDate.parse("2026-05-28"))); // within its month
     });
+    assertExact();
     tx.executeWithoutResult(s -> {
       change(issued.get(0), i -> i.close(new BigDecimal("90.0"), new BigDecimal("92.0"), ResponsibilityItemIT.NOW));
       change(issued.get(2), i -> i.reassign("T1"));
@@ -311,11 +314,33 @@ class LedgerAtScaleIT {
     jdbc.update("update ls_item set progress_percent = 70 where code = ?", issued.get(1));
     jdbc.update("delete from ls_item where code = ?", old);
     assertExact();
+    // more rows a statement, several keys at once (PostgreSQL's statement triggers group them): deadlines moved
+    // into other months and within one, open items closed and a closed one opened again, items deleted
+    String late = row("去年的到期事项", "T2", "RETURNED", "KEY_TASK", "2025-12-28");
+    String t3 = row("本月到期事项", "T3", "IN_PROGRESS", "KEY_TASK", "2026-04-20");
+    String t3b = row("本月到期事项二", "T3", "ISSUED", "INSTRUCTION", "2026-04-25");
+    assertExact();
+    jdbc.update("update ls_item set deadline = deadline + 20 where issued_on >= date '2025-12-01' and issued_on < date '2026-06-01'");
+    assertExact();
+    jdbc.update("update ls_item set deadline = date '2026-06-20' where code in (?, ?)", t3, t3b);
+    jdbc.update("update ls_item set deadline = date '2026-06-10', unit_code = 'T1' where code = ?", t3b);
+    assertExact();
+    jdbc.update("update ls_item set status = case when status = 'CLOSED' then 'IN_PROGRESS' else 'CLOSING' end"
+        + " where code in (?, ?, ?)", issued.get(0), issued.get(1), late);
+    assertExact();
+    // into another year of issue: one closing, one open
+    jdbc.update("update ls_item set issued_on = case when code = ? then date '2026-01-02' else date '2025-11-30' end"
+        + " where code in (?, ?)", late, late, t3b);
+    assertExact();
+    jdbc.update("delete from ls_item where code in (?, ?)", t3, raw);
+    assertExact();
+    assertThat(openBeforeMonth).as("a day on which items of an earlier deadline month were overdue").isTrue();
+    assertThat(overdueThisMonth).as("a day on which items of this month's deadlines were overdue").isTrue();
 
     JsonNode stats = http.as("office1").get("/api/stats?year=2026").json();
     assertThat(stats.get("total").get("issued").asLong()).isEqualTo(7);
-    assertThat(stats.get("total").get("cancelled").asLong()).isEqualTo(2);
-    assertThat(stats.get("total").get("closed").asLong()).isEqualTo(1);
+    assertThat(stats.get("total").get("cancelled").asLong()).isEqualTo(1);
+    assertThat(stats.get("total").get("closed").asLong()).isEqualTo(0);
   }
 
   private void change(String code, java.util.function.Consumer<Item> how) {
@@ -324,11 +349,36 @@ class LedgerAtScaleIT {
     items.save(item);
   }
 
+  /** Days on which the figures are compared: before, on and after the items' deadlines, first and last of a month. */
+  private static final List<String> DAYS = List.of("2025-12-31", "2026-02-24", "2026-05-20", "2026-05-21", "2026-06-01",
+      "2026-06-11", "2026-06-26", "2026-06-30", "2026-07-01", "2026-08-31", "2026-09-01", "2027-01-05");
+  private boolean openBeforeMonth;
+  private boolean overdueThisMonth;
+
   private void assertExact() {
-    for (int year : new int[] {2025, 2026}) {
-      // the summary's figures, and the same figures counted from every item of the year
-      assertThat(service.stats(year)).as("year " + year)
-          .isEqualTo(service.stats(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)));
+    String open = ItemStatus.OPEN.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+    try {
+      for (String day : DAYS) {
+        LocalDate today = LocalDate.parse(day);
+        Engine.clock(today.atTime(10, 0).atZone(Time.ZONE).toInstant());
+        for (int year : new int[] {2025, 2026}) {
+          // the summaries' figures, and the same figures counted from every item of the year
+          Stats summary = service.stats(year);
+          assertThat(summary).as("year " + year + " on " + day)
+              .isEqualTo(service.stats(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)));
+          // overdue now, also counted here in SQL
+          assertThat(summary.total().overdue()).as("overdue of " + year + " on " + day).isEqualTo(jdbc.queryForObject(
+              "select count(*) from ls_item where status in (" + open + ") and deadline < ? and issued_on >= ? and issued_on < ?",
+              Long.class, Date.valueOf(today), Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year + 1, 1, 1))));
+        }
+        LocalDate month = today.withDayOfMonth(1);
+        openBeforeMonth |= jdbc.queryForObject("select count(*) from ls_item where status in (" + open + ") and deadline < ?",
+            Long.class, Date.valueOf(month)) > 0;
+        overdueThisMonth |= jdbc.queryForObject("select count(*) from ls_item where status in (" + open + ")"
+            + " and deadline >= ? and deadline < ?", Long.class, Date.valueOf(month), Date.valueOf(today)) > 0;
+      }
+    } finally {
+      Engine.clock(ResponsibilityItemIT.NOW);
     }
     // and the summary table itself, row by row
     List<Map<String, Object>> direct = jdbc.queryForList("""
@@ -342,6 +392,27 @@ class LedgerAtScaleIT {
           from ls_item_tally group by issued_year, unit_code, status, source
         having sum(items) <> 0 or sum(replied) <> 0 or sum(replied_on_time) <> 0""");
     assertThat(normalise(tally)).containsExactlyInAnyOrderElementsOf(normalise(direct));
+    // and the summary of the open items by month of their deadline, row by row
+    List<String> openDirect = jdbc.queryForList("""
+        select cast(extract(year from issued_on) as integer) as y, cast(extract(year from deadline) as integer) as dy,
+               cast(extract(month from deadline) as integer) as dm, unit_code as u, count(*) as n
+          from ls_item where status in (%s)
+         group by cast(extract(year from issued_on) as integer), cast(extract(year from deadline) as integer),
+                  cast(extract(month from deadline) as integer), unit_code""".formatted(open)).stream()
+        .map(LedgerAtScaleIT::openRow).toList();
+    List<String> openTally = jdbc.queryForList("""
+        select issued_year as y, cast(extract(year from deadline_month) as integer) as dy,
+               cast(extract(month from deadline_month) as integer) as dm, unit_code as u, sum(items) as n
+          from ls_item_open_tally where extract(day from deadline_month) = 1
+         group by issued_year, deadline_month, unit_code having sum(items) <> 0""").stream()
+        .map(LedgerAtScaleIT::openRow).toList();
+    assertThat(openTally).containsExactlyInAnyOrderElementsOf(openDirect);
+    assertThat(jdbc.queryForObject("select count(*) from ls_item_open_tally where extract(day from deadline_month) <> 1",
+        Long.class)).isZero();
+  }
+
+  private static String openRow(Map<String, Object> m) {
+    return m.get("y") + "/" + m.get("dy") + "-" + m.get("dm") + "/" + m.get("u") + ": " + ((Number) m.get("n")).longValue();
   }
 
   private static List<String> normalise(List<Map<String, Object>> rows) {
