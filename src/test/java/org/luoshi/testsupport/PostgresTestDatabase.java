@@ -78,8 +78,9 @@ public class PostgresTestDatabase
     }
     cleaned = true;
     List<String> old = new ArrayList<>();
+    // starts_with, not like: like's _ matches any character, and luoshi_tally… is not one of ours
     try (ResultSet rs = s.executeQuery(
-        "select datname from pg_database where datname like '" + PREFIX + "%'"
+        "select datname from pg_database where starts_with(datname, '" + PREFIX + "')"
             + " and datname not in (select datname from pg_stat_activity where datname is not null)")) {
       long cutoff = System.currentTimeMillis() / 1000 - 3 * 3600;
       while (rs.next()) {
