@@ -14,10 +14,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.luoshi.engine.HistorySettings;
+import org.luoshi.engine.JsonVariables;
+import org.luoshi.engine.Vars;
 import org.luoshi.notification.NotificationView;
 import org.luoshi.notification.Notifications;
 import org.luoshi.testsupport.Engine;
@@ -42,6 +45,7 @@ class ResponsibilityItemIT {
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired JsonVariables json;
   @Autowired HistorySettings historySettings;
   @Autowired Notifications notifications;
   Http http;
@@ -502,6 +506,45 @@ class ResponsibilityItemIT {
     JsonNode unitNames = http.as("office1").get("/engine-rest/history/variable-instance?variableName=unitName"
         + "&processInstanceIdIn=" + pid + "&deserializeValues=false").json();
     assertThat(unitNames.findValuesAsText("value")).containsExactly(detail(code).get("unitName").asText());
+  }
+
+  @Test
+  void jsonVariablesAreNotReadAgainWhileUnchangedYetAValueThatIsNotTheItemsIsOverwritten() {
+    Map<String, Object> body = item("T1", "2026-06-30");
+    body.put("coUnitCodes", List.of("T2"));
+    String code = issue(body).get("code").asText();
+    String pid = engine.requireTask(code, "acceptItem").getProcessInstanceId();
+    String coUnits = serialized(pid, "coUnitCodes");
+    String options = serialized(pid, "unitMemberOptions");
+    assertThat(coUnits).isEqualTo("[\"T2\"]");
+    assertThat(options).contains("\"t1a\"", "\"t1b\"");
+    long reads = json.reads();
+
+    // unchanged since the item was issued: compared from the revisions this node knows, not read again
+    acceptAndPlan(code);
+    assertThat(json.reads()).isEqualTo(reads);
+
+    // whoever completes a task may write any variable (here through the engine's API in-process; over REST
+    // EngineGuard refuses fields the form does not declare): the item's values are written back in the same
+    // completion, though this node knows the revision the completion started from
+    tasks.complete(engine.requireTask(code, "submitCompletion").getId(), Map.of("action", "COMPLETE",
+        "completedOn", "2026-06-01", "completionNote", "已完成全年目标",
+        "coUnitCodes", Vars.json(List.of("T3")), "unitMemberOptions", Vars.json(List.of())));
+    engine.runAsync();
+    assertThat(serialized(pid, "coUnitCodes")).isEqualTo(coUnits);
+    assertThat(serialized(pid, "unitMemberOptions")).isEqualTo(options);
+    assertThat(json.reads()).isEqualTo(reads);
+
+    // changed outside a completion (say, by an administrator in Cockpit): a new revision, read again and set right
+    runtime.setVariable(pid, "unitMemberOptions", Vars.json(List.of()));
+    engine.done("office1", code, "verifyCompletion", Map.of("approved", "true", "qualityScore", 85));
+    assertThat(json.reads()).isEqualTo(reads + 1);
+    assertThat(serialized(pid, "unitMemberOptions")).isEqualTo(options);
+    assertThat(serialized(pid, "coUnitCodes")).isEqualTo(coUnits);
+  }
+
+  private String serialized(String pid, String name) {
+    return ((SerializableValue) runtime.getVariableTyped(pid, name, false)).getValueSerialized();
   }
 
   @Test
