@@ -61,13 +61,16 @@ class ItemProcess {
   }
 
   /**
-   * Sets a variable unless it already holds this very value (same type, equal): an unchanged
-   * variable written again would still cost an update of the variable, of its history row and a
-   * history detail.
+   * Sets a variable unless it already holds this very value (equal; a number of the same value, whatever
+   * its type, as a form sent it): an unchanged variable written again would still cost an update of the
+   * variable, of its history row and a history detail.
    */
   static void setIfChanged(VariableScope scope, String name, Object value) {
-    if (value != null && scope.hasVariable(name) && value.equals(scope.getVariable(name))) {
-      return;
+    if (value != null && scope.hasVariable(name)) {
+      Object now = scope.getVariable(name);
+      if (value.equals(now) || value instanceof Number && now instanceof Number && same(now, value)) {
+        return;
+      }
     }
     scope.setVariable(name, value);
   }
