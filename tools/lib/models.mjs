@@ -145,6 +145,8 @@ const ARG = String.raw`\(\s*(?:"(\w+)"|([A-Z][A-Z0-9_]*)\b)`;
 const VARS_READ = new RegExp(String.raw`\.(?:text|requiredText|date|dateTime|number|numberBetween|integer|bool|requiredBool|enumValue|textList|objectList)` + ARG, 'g');
 const GET_VAR = new RegExp(String.raw`\bget(?:Variable|VariableLocal|VariableTyped|VariableLocalTyped)` + ARG, 'g');
 const SET_VAR = new RegExp(String.raw`\bset(?:Variable|VariableLocal)` + ARG, 'g');
+/** ItemProcess.setIfChanged(scope, "name", value): a write unless the variable holds the value already. */
+const SET_IF_CHANGED = new RegExp(String.raw`\bsetIfChanged\(\s*[\w.()]+\s*,\s*(?:"(\w+)"|([A-Z][A-Z0-9_]*)\b)`, 'g');
 
 let constantsCache;
 /** String constants in src/main/java (static final String NAME = "value"), where every definition agrees. */
@@ -169,7 +171,7 @@ export function delegateFacts(bean) {
   const code = stripComments(bean.code);
   const reads = new Set([...names(code, VARS_READ), ...names(code, GET_VAR)]);
   if (/getProcessBusinessKey\(/.test(code)) reads.add('businessKey');
-  const writes = new Set(names(code, SET_VAR));
+  const writes = new Set([...names(code, SET_VAR), ...names(code, SET_IF_CHANGED)]);
   if (/setProcessBusinessKey\(/.test(code)) writes.add('businessKey');
   const kind = /implements\s+[^{]*\bJavaDelegate\b/.test(code) ? 'JavaDelegate'
     : /implements\s+[^{]*\bTaskListener\b/.test(code) ? 'TaskListener'

@@ -1,12 +1,13 @@
 package org.luoshi.item;
 
-import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.luoshi.engine.Actors;
 import org.luoshi.engine.Instances;
+import org.luoshi.engine.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 class ItemProcess {
 
   private final Items items;
+  private final JsonVariables json;
 
-  ItemProcess(Items items) {
+  ItemProcess(Items items, JsonVariables json) {
     this.items = items;
+    this.json = json;
   }
 
   /** The person completing a task: the logged-in user, else the assignee, else "system". */
@@ -33,27 +36,41 @@ class ItemProcess {
     return user != null ? user : Actors.SYSTEM;
   }
 
-  /** Writes the item's variables that differ from what the instance holds. */
+  /**
+   * Writes the item's variables that differ from what the instance holds. Only those variables are
+   * read, and a Json one by its text ({@link JsonVariables}: not read again while this node knows its
+   * revision). Whatever a task worker wrote into one of them in this completion is in memory and
+   * compared as it is, so a value that is not the item's is overwritten (DESIGN.md §3).
+   */
   void refresh(VariableScope scope, Item item) {
-    Map<String, Object> wanted = items.processVariables(item);
-    Map<String, Object> current = scope.getVariables();
-    wanted.forEach((name, value) -> {
-      Object now = current.get(name);
-      Object cmp = value instanceof TypedValue t ? t.getValue() : value;
-      if (!current.containsKey(name) || !same(now, cmp)) {
+    items.processVariables(item).forEach((name, value) -> {
+      if (!holds(scope, name, value)) {
         scope.setVariable(name, value);
+        if (value instanceof JsonValue) {
+          json.wrote(scope, name);
+        }
       }
     });
   }
 
+  private boolean holds(VariableScope scope, String name, Object value) {
+    if (value instanceof JsonValue j && j.getValueSerialized() != null) {
+      return json.holds(scope, name, j.getValueSerialized());
+    }
+    return scope.hasVariable(name) && same(scope.getVariable(name), value instanceof TypedValue t ? t.getValue() : value);
+  }
+
   /**
-   * Sets a variable unless it already holds this very value (same type, equal): an unchanged
-   * variable written again would still cost an update of the variable, of its history row and a
-   * history detail.
+   * Sets a variable unless it already holds this very value (equal; a number of the same value, whatever
+   * its type, as a form sent it): an unchanged variable written again would still cost an update of the
+   * variable, of its history row and a history detail.
    */
   static void setIfChanged(VariableScope scope, String name, Object value) {
-    if (value != null && scope.hasVariable(name) && value.equals(scope.getVariable(name))) {
-      return;
+    if (value != null && scope.hasVariable(name)) {
+      Object now = scope.getVariable(name);
+      if (value.equals(now) || value instanceof Number && now instanceof Number && same(now, value)) {
+        return;
+      }
     }
     scope.setVariable(name, value);
   }
@@ -65,7 +82,6 @@ class ItemProcess {
     if (a instanceof Number x && b instanceof Number y) {
       return x.doubleValue() == y.doubleValue();
     }
-    // Json values compare by their text
     return Objects.equals(a.toString(), b.toString());
   }
 

@@ -51,7 +51,8 @@ class ReviewListener implements TaskListener {
     task.setVariable("approved", approved);
     BigDecimal score = record.getQualityScore();
     if (score != null) {
-      task.setVariable("qualityScore", score.doubleValue());
+      // the score as recorded (one decimal); a form that sent the same number keeps it as it came
+      ItemProcess.setIfChanged(task, "qualityScore", score.doubleValue());
       switch (level) {
         case OFFICE -> task.setVariable("officeScore", score.doubleValue());
         case LEADER -> {

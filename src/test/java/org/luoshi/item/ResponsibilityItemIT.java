@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.luoshi.engine.HistorySettings;
+import org.luoshi.engine.JsonVariables;
+import org.luoshi.engine.Vars;
 import org.luoshi.notification.NotificationView;
 import org.luoshi.notification.Notifications;
 import org.luoshi.testsupport.Engine;
@@ -36,6 +44,9 @@ class ResponsibilityItemIT {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired JsonVariables json;
+  @Autowired HistorySettings historySettings;
   @Autowired Notifications notifications;
   Http http;
   Engine engine;
@@ -450,6 +461,90 @@ class ResponsibilityItemIT {
         Map.of("progressPercent", 40, "progressNote", "x")).status()).isEqualTo(403);
     assertThat(http.as("t1b").post("/api/items/" + code + "/progress",
         Map.of("progressPercent", 140, "progressNote", "x")).json().get("field").asText()).isEqualTo("progressPercent");
+  }
+
+  /** The variables of luoshi.history.derived-variables (application.yaml) for this process. */
+  static final List<String> DERIVED = List.of("statusName", "sourceName", "categoryName",
+      "leadLeaderName", "responsiblePersonName", "personNamed", "coUnitNames", "timeliness", "scoreDifference",
+      "lastReturnReason", "light", "lightName", "extended", "reviewHistory", "lastReviewComment", "unitMemberOptions",
+      "noticeType");
+
+  @Test
+  void derivedVariablesLeaveNoHistoryWhileWhatTheyRestateKeepsItsOwn() {
+    assertThat(historySettings.derivedVariables().get(Items.PROCESS_KEY)).containsExactlyInAnyOrderElementsOf(DERIVED);
+    Map<String, Object> body = item("T1", "2026-06-30");
+    body.put("coUnitCodes", List.of("T2"));
+    String code = issue(body).get("code").asText();
+    String pid = engine.requireTask(code, "acceptItem").getProcessInstanceId();
+    acceptAndPlan(code);
+    // the forms, Tasklist's columns and Cockpit still read the labels while the item runs
+    assertThat(runtime.getVariable(pid, "statusName")).isEqualTo("落实中");
+    assertThat(runtime.getVariable(pid, "lightName")).isEqualTo("绿灯");
+    assertThat(runtime.getVariable(pid, "responsiblePersonName")).isNotNull();
+    assertThat(runtime.getVariable(pid, "coUnitNames")).isNotEqualTo("无");
+    complete(code, "2026-06-01");
+    engine.done("office1", code, "verifyCompletion", Map.of("approved", "true", "qualityScore", 85));
+    engine.done("leader1", code, "reviewClosure", Map.of("approved", "true", "qualityScore", 85));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getState())
+        .isEqualTo("COMPLETED");
+    assertThat(detail(code).get("status").asText()).isEqualTo("CLOSED");
+    List<String> kept = history.createHistoricVariableInstanceQuery().processInstanceId(pid).list().stream()
+        .map(HistoricVariableInstance::getName).toList();
+    // (Cockpit's 已结束实例 list reads title and unitName from the history)
+    assertThat(kept).contains("title", "status", "deadline", "source", "category", "unitCode", "unitName", "leadLeader",
+        "responsiblePerson", "coUnitCodes", "daysLate", "qualityScore", "officeScore", "leaderScore")
+        .doesNotContainAnyElementsOf(DERIVED);
+    List<HistoricVariableUpdate> updates = history.createHistoricDetailQuery().processInstanceId(pid)
+        .variableUpdates().orderPartiallyByOccurrence().asc().list().stream()
+        .map(HistoricVariableUpdate.class::cast).toList();
+    assertThat(updates).extracting(HistoricVariableUpdate::getVariableName).doesNotContainAnyElementsOf(DERIVED);
+    assertThat(updates.stream().filter(u -> u.getVariableName().equals("status")).map(u -> u.getValue()).toList())
+        .containsSubsequence("ISSUED", "IN_PROGRESS", "CLOSING", "CLOSED");
+    // what Cockpit's 已结束实例 list asks for each finished instance
+    JsonNode unitNames = http.as("office1").get("/engine-rest/history/variable-instance?variableName=unitName"
+        + "&processInstanceIdIn=" + pid + "&deserializeValues=false").json();
+    assertThat(unitNames.findValuesAsText("value")).containsExactly(detail(code).get("unitName").asText());
+  }
+
+  @Test
+  void jsonVariablesAreNotReadAgainWhileUnchangedYetAValueThatIsNotTheItemsIsOverwritten() {
+    Map<String, Object> body = item("T1", "2026-06-30");
+    body.put("coUnitCodes", List.of("T2"));
+    String code = issue(body).get("code").asText();
+    String pid = engine.requireTask(code, "acceptItem").getProcessInstanceId();
+    String coUnits = serialized(pid, "coUnitCodes");
+    String options = serialized(pid, "unitMemberOptions");
+    assertThat(coUnits).isEqualTo("[\"T2\"]");
+    assertThat(options).contains("\"t1a\"", "\"t1b\"");
+    long reads = json.reads();
+
+    // unchanged since the item was issued: compared from the revisions this node knows, not read again
+    acceptAndPlan(code);
+    assertThat(json.reads()).isEqualTo(reads);
+
+    // whoever completes a task may write any variable (here through the engine's API in-process; over REST
+    // EngineGuard refuses fields the form does not declare): the item's values are written back in the same
+    // completion, though this node knows the revision the completion started from
+    tasks.complete(engine.requireTask(code, "submitCompletion").getId(), Map.of("action", "COMPLETE",
+        "completedOn", "2026-06-01", "completionNote", "已完成全年目标",
+        "coUnitCodes", Vars.json(List.of("T3")), "unitMemberOptions", Vars.json(List.of())));
+    engine.runAsync();
+    assertThat(serialized(pid, "coUnitCodes")).isEqualTo(coUnits);
+    assertThat(serialized(pid, "unitMemberOptions")).isEqualTo(options);
+    assertThat(json.reads()).isEqualTo(reads);
+
+    // changed outside a completion (say, by an administrator in Cockpit): a new revision, read again and set right
+    runtime.setVariable(pid, "unitMemberOptions", Vars.json(List.of()));
+    engine.done("office1", code, "verifyCompletion", Map.of("approved", "true", "qualityScore", 85));
+    assertThat(json.reads()).isEqualTo(reads + 1);
+    assertThat(serialized(pid, "unitMemberOptions")).isEqualTo(options);
+    assertThat(serialized(pid, "coUnitCodes")).isEqualTo(coUnits);
+  }
+
+  private String serialized(String pid, String name) {
+    return ((SerializableValue) runtime.getVariableTyped(pid, name, false)).getValueSerialized();
   }
 
   @Test
