@@ -467,7 +467,7 @@ class ResponsibilityItemIT {
   static final List<String> DERIVED = List.of("statusName", "sourceName", "categoryName",
       "leadLeaderName", "responsiblePersonName", "personNamed", "coUnitNames", "timeliness", "scoreDifference",
       "lastReturnReason", "light", "lightName", "extended", "reviewHistory", "lastReviewComment", "unitMemberOptions",
-      "noticeType");
+      "itemCode", "originalDeadline", "reminderAt", "overdueAt", "interviewAt", "replyDueAt", "noticeType");
 
   @Test
   void derivedVariablesLeaveNoHistoryWhileWhatTheyRestateKeepsItsOwn() {
