@@ -5,6 +5,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
@@ -62,6 +65,18 @@ public final class Instances {
       throw new IllegalStateException("Process instance " + processInstanceId(scope) + " has business key "
           + businessKey + " but is bound to record " + recordKey);
     }
+  }
+
+  /**
+   * Whether the execution's process instance was created by the command now running (not yet written to the
+   * database): then nothing else can refer to it yet, e.g. no authorization names it.
+   */
+  public static boolean startedInThisCommand(DelegateExecution execution) {
+    if (!(execution.getProcessInstance() instanceof ExecutionEntity instance) || Context.getCommandContext() == null) {
+      return false;
+    }
+    CachedDbEntity cached = Context.getCommandContext().getDbEntityManager().getDbEntityCache().getCachedEntity(instance);
+    return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
   }
 
   private static DelegateExecution execution(VariableScope scope) {

@@ -142,6 +142,32 @@ public class AccessPolicy {
         HistoricProcessInstancePermissions.READ);
   }
 
+  /**
+   * {@link #grantInstanceToUser} and {@link #grantInstanceToGroup} for a process instance started in this very
+   * transaction (its start event's listener), which nobody can hold an authorization on yet: no query for one
+   * first (four statements fewer per item issued). The groups are granted once each.
+   */
+  public void grantNewInstance(String userId, Collection<String> groupIds, String processInstanceId) {
+    grantNew(userId, null, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+    grantNew(userId, null, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+        HistoricProcessInstancePermissions.READ);
+    for (String groupId : new java.util.LinkedHashSet<>(groupIds)) {
+      grantNew(null, groupId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+      grantNew(null, groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+          HistoricProcessInstancePermissions.READ);
+    }
+  }
+
+  private void grantNew(String userId, String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    a.setUserId(userId);
+    a.setGroupId(groupId);
+    a.addPermission(permission);
+    authorizations.saveAuthorization(a);
+  }
+
   /** Lets a group read one process instance and its history (a unit, its item). */
   public void grantInstanceToGroup(String groupId, String processInstanceId) {
     grant(AUTH_TYPE_GRANT, null, groupId, Resources.PROCESS_INSTANCE, processInstanceId,

@@ -1,7 +1,10 @@
 package org.luoshi.item;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.luoshi.engine.Instances;
 import org.luoshi.engine.Vars;
 import org.luoshi.identity.AccessPolicy;
 import org.luoshi.identity.Groups;
@@ -43,10 +46,16 @@ class ItemIssuing implements ExecutionListener {
     }
     Item item = items.attachProcess(code, execution.getProcessInstanceId());
     process.refresh(execution, item);
-    access.grantInstanceToUser(item.getLeadLeader(), execution.getProcessInstanceId());
-    access.grantInstanceToGroup(Groups.unit(item.getUnitCode()), execution.getProcessInstanceId());
-    for (String coUnit : item.getCoUnitCodes()) { // 协办单位 follow the item in Cockpit too
-      access.grantInstanceToGroup(Groups.unit(coUnit), execution.getProcessInstanceId());
+    // the leader, the unit and the 协办单位 follow the item in Cockpit
+    List<String> units = new ArrayList<>();
+    units.add(Groups.unit(item.getUnitCode()));
+    item.getCoUnitCodes().forEach(coUnit -> units.add(Groups.unit(coUnit)));
+    if (Instances.startedInThisCommand(execution)) {
+      // as always at a start: nobody holds a grant on the instance yet, so none is looked for
+      access.grantNewInstance(item.getLeadLeader(), units, execution.getProcessInstanceId());
+    } else { // the start event entered again (an administrator's modification of the instance)
+      access.grantInstanceToUser(item.getLeadLeader(), execution.getProcessInstanceId());
+      units.forEach(unit -> access.grantInstanceToGroup(unit, execution.getProcessInstanceId()));
     }
     filters.ensureLeaderFilter(item.getLeadLeader()); // a leader added after start-up gets 我分管的事项
 

@@ -45,6 +45,7 @@ class ResponsibilityItemIT {
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
   @Autowired JsonVariables json;
   @Autowired HistorySettings historySettings;
   @Autowired Notifications notifications;
@@ -461,6 +462,31 @@ class ResponsibilityItemIT {
         Map.of("progressPercent", 40, "progressNote", "x")).status()).isEqualTo(403);
     assertThat(http.as("t1b").post("/api/items/" + code + "/progress",
         Map.of("progressPercent", 140, "progressNote", "x")).json().get("field").asText()).isEqualTo("progressPercent");
+  }
+
+  @Test
+  void theLeaderTheUnitAndTheCoUnitsReadTheInstanceOnceEachAlsoWhenTheStartIsEnteredAgain() {
+    Map<String, Object> body = item("T1", "2026-06-30");
+    body.put("coUnitCodes", List.of("T2"));
+    String code = issue(body).get("code").asText();
+    String pid = engine.requireTask(code, "acceptItem").getProcessInstanceId();
+    // granted at the start without looking for earlier grants: one each
+    assertThat(instanceGrants(pid)).containsExactlyInAnyOrder("leader1 PROCESS_INSTANCE", "leader1 HISTORIC",
+        "unit-T1 PROCESS_INSTANCE", "unit-T1 HISTORIC", "unit-T2 PROCESS_INSTANCE", "unit-T2 HISTORIC");
+    // an administrator enters the start event again (instance modification): the grants are looked for, none doubled
+    runtime.createProcessInstanceModification(pid).startBeforeActivity("itemIssued").execute();
+    assertThat(instanceGrants(pid)).containsExactlyInAnyOrder("leader1 PROCESS_INSTANCE", "leader1 HISTORIC",
+        "unit-T1 PROCESS_INSTANCE", "unit-T1 HISTORIC", "unit-T2 PROCESS_INSTANCE", "unit-T2 HISTORIC");
+  }
+
+  private List<String> instanceGrants(String pid) {
+    return authorizations.createAuthorizationQuery().resourceId(pid).list().stream()
+        .filter(a -> a.getResourceType() == org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType()
+            || a.getResourceType() == org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE.resourceType())
+        .map(a -> (a.getUserId() != null ? a.getUserId() : a.getGroupId()) + " "
+            + (a.getResourceType() == org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType()
+                ? "PROCESS_INSTANCE" : "HISTORIC"))
+        .toList();
   }
 
   /** The variables of luoshi.history.derived-variables (application.yaml) for this process. */
