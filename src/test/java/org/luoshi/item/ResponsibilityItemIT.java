@@ -466,10 +466,9 @@ class ResponsibilityItemIT {
 
   @Test
   void theLeaderTheUnitAndTheCoUnitsReadTheInstanceOnceEachAlsoWhenTheStartIsEnteredAgain() {
-    Map<String, Object> body = item("T1", "2026-06-30");
-    body.put("coUnitCodes", List.of("T2"));
-    String code = issue(body).get("code").asText();
-    String pid = engine.requireTask(code, "acceptItem").getProcessInstanceId();
+    Issued issued = issuedWithCoUnit();
+    String code = issued.code();
+    String pid = issued.pid();
     // granted at the start without looking for earlier grants: one each
     assertThat(instanceGrants(pid)).containsExactlyInAnyOrder("leader1 PROCESS_INSTANCE", "leader1 HISTORIC",
         "unit-T1 PROCESS_INSTANCE", "unit-T1 HISTORIC", "unit-T2 PROCESS_INSTANCE", "unit-T2 HISTORIC");
@@ -477,6 +476,16 @@ class ResponsibilityItemIT {
     runtime.createProcessInstanceModification(pid).startBeforeActivity("itemIssued").execute();
     assertThat(instanceGrants(pid)).containsExactlyInAnyOrder("leader1 PROCESS_INSTANCE", "leader1 HISTORIC",
         "unit-T1 PROCESS_INSTANCE", "unit-T1 HISTORIC", "unit-T2 PROCESS_INSTANCE", "unit-T2 HISTORIC");
+  }
+
+  /** An item issued to T1 with T2 as its co-unit (协办单位): its code and process instance. */
+  private record Issued(String code, String pid) {}
+
+  private Issued issuedWithCoUnit() {
+    Map<String, Object> body = item("T1", "2026-06-30");
+    body.put("coUnitCodes", List.of("T2"));
+    String code = issue(body).get("code").asText();
+    return new Issued(code, engine.requireTask(code, "acceptItem").getProcessInstanceId());
   }
 
   private List<String> instanceGrants(String pid) {
@@ -498,10 +507,9 @@ class ResponsibilityItemIT {
   @Test
   void derivedVariablesLeaveNoHistoryWhileWhatTheyRestateKeepsItsOwn() {
     assertThat(historySettings.derivedVariables().get(Items.PROCESS_KEY)).containsExactlyInAnyOrderElementsOf(DERIVED);
-    Map<String, Object> body = item("T1", "2026-06-30");
-    body.put("coUnitCodes", List.of("T2"));
-    String code = issue(body).get("code").asText();
-    String pid = engine.requireTask(code, "acceptItem").getProcessInstanceId();
+    Issued issued = issuedWithCoUnit();
+    String code = issued.code();
+    String pid = issued.pid();
     acceptAndPlan(code);
     // the forms, Tasklist's columns and Cockpit still read the labels while the item runs
     assertThat(runtime.getVariable(pid, "statusName")).isEqualTo("落实中");
@@ -536,10 +544,9 @@ class ResponsibilityItemIT {
 
   @Test
   void jsonVariablesAreNotReadAgainWhileUnchangedYetAValueThatIsNotTheItemsIsOverwritten() {
-    Map<String, Object> body = item("T1", "2026-06-30");
-    body.put("coUnitCodes", List.of("T2"));
-    String code = issue(body).get("code").asText();
-    String pid = engine.requireTask(code, "acceptItem").getProcessInstanceId();
+    Issued issued = issuedWithCoUnit();
+    String code = issued.code();
+    String pid = issued.pid();
     String coUnits = serialized(pid, "coUnitCodes");
     String options = serialized(pid, "unitMemberOptions");
     assertThat(coUnits).isEqualTo("[\"T2\"]");
