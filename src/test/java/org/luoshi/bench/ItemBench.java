@@ -59,7 +59,7 @@ class ItemBench {
 
   static final int LARGE = Integer.getInteger("bench.items", 1_000_000);
   /** Rounds of ten lifecycles a side before anything is measured. */
-  static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 6);
+  static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 15);
   /** DESIGN.md §7: lifecycle time and SQL per completion against the bare engine. */
   static final double ENGINE_BAR = 1.8;
   static final int SMALL = Math.min(1_000, LARGE);
@@ -101,6 +101,14 @@ class ItemBench {
       lifecycles(ROUND, false);
       lifecycles(ROUND, true);
     }
+    // -Dbench.profile=luoshi|bare: only that side's lifecycles, 200 of them, for a profiler attached to this JVM
+    String profiled = System.getProperty("bench.profile", "");
+    if (!profiled.isEmpty()) {
+      Side side = lifecycles(200, profiled.equals("bare"));
+      report("profile", profiled, side);
+      System.out.println(out.get(out.size() - 1));
+      return;
+    }
     String traced = System.getProperty("bench.sqlTrace", "");
     if (!traced.isEmpty() && !traced.equals("false")) {
       SqlCounter.trace = true;
@@ -110,7 +118,8 @@ class ItemBench {
           .forEach(e -> System.out.println("SQL " + e.getValue() + "\t" + e.getKey().substring(0, Math.min(220, e.getKey().length()))));
       // the same statements step by step (the order of the lifecycle: start, then each task completion)
       SqlCounter.PHASES.forEach((phase, texts) -> {
-        System.out.println("STEP " + phase + ": " + texts.values().stream().mapToInt(Integer::intValue).sum() + " statements");
+        System.out.println("STEP " + phase + ": " + texts.entrySet().stream().filter(e -> !e.getKey().startsWith("("))
+            .mapToInt(Map.Entry::getValue).sum() + " statements, " + texts.getOrDefault("(round trips)", 0) + " round trips, " + texts.getOrDefault("(commit)", 0) + " commits");
         texts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
             .forEach(e -> System.out.println("STEP " + phase + " " + e.getValue() + "\t"
                 + e.getKey().substring(0, Math.min(220, e.getKey().length()))));
@@ -156,8 +165,9 @@ class ItemBench {
     }
     report(size, "bare", bare);
     report(size, "luoshi", luoshi);
-    line(String.format("   ratio Luoshi/bare: time %.2fx, SQL per completion %.2fx",
-        luoshi.ms() / bare.ms(), luoshi.sqlPerCompletion() / bare.sqlPerCompletion()));
+    line(String.format("   ratio Luoshi/bare: time %.2fx, SQL per completion %.2fx, round trips %.2fx",
+        luoshi.ms() / bare.ms(), luoshi.sqlPerCompletion() / bare.sqlPerCompletion(),
+        (double) luoshi.roundTrips / bare.roundTrips));
     queries(size, jdbc);
   }
 
@@ -165,9 +175,11 @@ class ItemBench {
     figures.put(size + "." + name + ".ms", s.ms());
     figures.put(size + "." + name + ".sqlPerCompletion", s.sqlPerCompletion());
     figures.put(size + "." + name + ".sqlPerLifecycle", (double) s.statements / s.lifecycles);
-    line(String.format("   %-7s %4d lifecycles: %7.1f ms each, %6.1f SQL statements each, %5.1f per task completion (start %.1f)",
-        name, s.lifecycles, s.ms(), (double) s.statements / s.lifecycles, s.sqlPerCompletion(),
-        (double) s.startStatements / s.lifecycles));
+    figures.put(size + "." + name + ".roundTrips", (double) s.roundTrips / s.lifecycles);
+    line(String.format("   %-7s %4d lifecycles: %7.1f ms each, %6.1f SQL statements each, %5.1f per task completion (start %.1f),"
+        + " %5.1f round trips each, %5.1f ms of the benchmark thread's CPU", name, s.lifecycles, s.ms(),
+        (double) s.statements / s.lifecycles, s.sqlPerCompletion(), (double) s.startStatements / s.lifecycles,
+        (double) s.roundTrips / s.lifecycles, s.cpuNanos / 1e6 / s.lifecycles));
   }
 
   static final class Side {
@@ -176,8 +188,12 @@ class ItemBench {
     long statements;
     long startStatements;
     long completions;
+    long roundTrips;
+    long cpuNanos;
 
     void add(Side o) {
+      cpuNanos += o.cpuNanos;
+      roundTrips += o.roundTrips;
       lifecycles += o.lifecycles;
       nanos += o.nanos;
       statements += o.statements;
@@ -199,7 +215,9 @@ class ItemBench {
     Side side = new Side();
     for (int i = 0; i < n; i++) {
       long t0 = System.nanoTime();
+      long c0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long s0 = SqlCounter.start();
+      long r0 = SqlCounter.roundTrips();
       String pid;
       try {
         SqlCounter.phase = "0 start";
@@ -213,9 +231,11 @@ class ItemBench {
         complete(pid, "reviewClosure", "leader1", Map.of("approved", "true", "qualityScore", 85));
       } finally {
         side.statements += SqlCounter.count() - s0;
+        side.roundTrips += SqlCounter.roundTrips() - r0;
         SqlCounter.stop();
       }
       side.nanos += System.nanoTime() - t0;
+      side.cpuNanos += java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0;
       side.completions += 5;
       side.lifecycles++;
       if (runtime.createProcessInstanceQuery().processInstanceId(pid).count() != 0) {

@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Bean;
 public final class SqlCounter {
 
   private static final AtomicLong STATEMENTS = new AtomicLong();
+  /** Calls that wait for the database: each {@code execute*} (a batch's {@code executeBatch} once), commit, rollback. */
+  private static final AtomicLong ROUND_TRIPS = new AtomicLong();
   private static final ThreadLocal<Boolean> COUNTING = ThreadLocal.withInitial(() -> false);
 
   /** Statement texts and how often each ran, while {@link #trace} is on. */
@@ -45,6 +47,10 @@ public final class SqlCounter {
 
   public static long count() {
     return STATEMENTS.get();
+  }
+
+  public static long roundTrips() {
+    return ROUND_TRIPS.get();
   }
 
   @TestConfiguration
@@ -82,6 +88,17 @@ public final class SqlCounter {
       }
       if (name.equals("hashCode") && (args == null || args.length == 0)) {
         return System.identityHashCode(p);
+      }
+      if (COUNTING.get() && (target instanceof Statement && name.startsWith("execute")
+          || target instanceof Connection && (name.equals("commit") || name.equals("rollback")))) {
+        ROUND_TRIPS.incrementAndGet();
+        if (trace) {
+          PHASES.computeIfAbsent(phase, k -> new java.util.concurrent.ConcurrentHashMap<>())
+              .merge("(round trips)", 1, Integer::sum);
+          if (target instanceof Connection) {
+            PHASES.get(phase).merge("(" + name + ")", 1, Integer::sum);
+          }
+        }
       }
       if (COUNTING.get() && target instanceof Statement
           && (name.startsWith("execute") && !name.equals("executeBatch") || name.equals("addBatch"))) {

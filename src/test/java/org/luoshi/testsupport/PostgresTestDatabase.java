@@ -63,7 +63,8 @@ public class PostgresTestDatabase
             "spring.datasource.url", server + name,
             "spring.datasource.username", user,
             "spring.datasource.password", password,
-            "spring.datasource.hikari.maximum-pool-size", "6")));
+            "spring.datasource.hikari.maximum-pool-size", "6",
+            "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true")));
   }
 
   /** A fresh name for a test database (dropped by a later run once three hours old). */
