@@ -25,8 +25,13 @@ interface ItemRepository extends JpaRepository<Item, Long>, JpaSpecificationExec
 
   List<Item> findByParentCodeOrderByCodeAsc(String parentCode);
 
-  @Query("select count(i) from Item i where i.parentCode = :parentCode and i.status in :statuses")
-  long countChildrenIn(String parentCode, Collection<ItemStatus> statuses);
+  /** Children not yet closed (nor cancelled): issued, returned, in progress or in the closing review. */
+  // the statuses are written out: a list parameter makes Hibernate translate the query on every call
+  @Query("""
+      select count(i) from Item i where i.parentCode = :parentCode and i.status in (
+        org.luoshi.item.ItemStatus.ISSUED, org.luoshi.item.ItemStatus.RETURNED,
+        org.luoshi.item.ItemStatus.IN_PROGRESS, org.luoshi.item.ItemStatus.CLOSING)""")
+  long countUnclosedChildren(String parentCode);
 
   /** (unitCode, closed count, average final score) of the items closed in [from, to). */
   @Query("""

@@ -202,8 +202,7 @@ public class ItemSteps {
     if (completedOn.isBefore(item.getIssuedOn()) || completedOn.isAfter(today)) {
       throw invalid("completedOn", "完成日期应在下发日期 " + item.getIssuedOn() + " 到今天 " + today + " 之间");
     }
-    long open = items.countChildrenIn(item.getCode(),
-        List.of(ItemStatus.ISSUED, ItemStatus.RETURNED, ItemStatus.IN_PROGRESS, ItemStatus.CLOSING));
+    long open = items.countUnclosedChildren(item.getCode());
     if (open > 0) {
       throw invalid("action", "尚有 " + open + " 项子事项未销号，不能报送完成");
     }

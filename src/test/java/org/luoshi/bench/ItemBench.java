@@ -59,7 +59,7 @@ class ItemBench {
 
   static final int LARGE = Integer.getInteger("bench.items", 1_000_000);
   /** Rounds of ten lifecycles a side before anything is measured. */
-  static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 15);
+  static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 40);
   /** DESIGN.md §7: lifecycle time and SQL per completion against the bare engine. */
   static final double ENGINE_BAR = 1.8;
   static final int SMALL = Math.min(1_000, LARGE);
