@@ -30,7 +30,7 @@ class ApproveExtensionListener implements TaskListener {
     boolean approved = v.requiredBool("approved", "是否同意延期");
     String code = process.code(task);
     steps.decideExtension(code, approved, v.text("comment"), process.actor(task));
-    task.setVariable("approved", approved);
+    ItemProcess.setIfChanged(task, "approved", approved);
     process.refresh(task.getExecution(), items.byCode(code));
   }
 }

@@ -62,13 +62,15 @@ class ItemProcess {
 
   /**
    * Sets a variable unless it already holds this very value (equal; a number of the same value, whatever
-   * its type, as a form sent it): an unchanged variable written again would still cost an update of the
-   * variable, of its history row and a history detail.
+   * its type, as a form sent it; a yes/no as the text {@code "true"} or {@code "false"} that the forms'
+   * radio buttons send, which every gateway condition reads as the yes/no it is): an unchanged variable
+   * written again would still cost an update of the variable, of its history row and a history detail.
    */
   static void setIfChanged(VariableScope scope, String name, Object value) {
     if (value != null && scope.hasVariable(name)) {
       Object now = scope.getVariable(name);
-      if (value.equals(now) || value instanceof Number && now instanceof Number && same(now, value)) {
+      if (value.equals(now) || value instanceof Number && now instanceof Number && same(now, value)
+          || value instanceof Boolean b && now instanceof String s && s.equals(b.toString())) {
         return;
       }
     }

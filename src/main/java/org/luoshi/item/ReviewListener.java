@@ -48,7 +48,7 @@ class ReviewListener implements TaskListener {
     ReviewRecord record = steps.review(code, level, approved, v.number("qualityScore"), v.text("reviewComment"),
         process.actor(task));
 
-    task.setVariable("approved", approved);
+    ItemProcess.setIfChanged(task, "approved", approved);
     BigDecimal score = record.getQualityScore();
     if (score != null) {
       // the score as recorded (one decimal); a form that sent the same number keeps it as it came

@@ -29,6 +29,8 @@ public final class SqlCounter {
   /** Statement texts and how often each ran, while {@link #trace} is on. */
   static final java.util.Map<String, Integer> TRACE = new java.util.concurrent.ConcurrentHashMap<>();
   static volatile boolean trace;
+  /** -Dbench.sqlStack=text: while tracing, the call stack of each statement containing this text. */
+  static final String STACK_OF = System.getProperty("bench.sqlStack");
   /** The step being traced (start, or a task key): statements are also counted per step, text by text. */
   static volatile String phase = "";
   static final java.util.Map<String, java.util.Map<String, Integer>> PHASES = new java.util.concurrent.ConcurrentSkipListMap<>();
@@ -106,6 +108,9 @@ public final class SqlCounter {
         if (trace) {
           String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String t ? t : name;
           TRACE.merge(text.replaceAll("\\s+", " "), 1, Integer::sum);
+          if (STACK_OF != null && text.replaceAll("\\s+", " ").contains(STACK_OF)) {
+            new Throwable("STACK " + phase + ": " + text.replaceAll("\\s+", " ")).printStackTrace(System.out);
+          }
           PHASES.computeIfAbsent(phase, k -> new java.util.concurrent.ConcurrentHashMap<>())
               .merge(text.replaceAll("\\s+", " "), 1, Integer::sum);
         }
