@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,12 @@ public class RepositoryWarmUp {
         int n = build();
         LOG.info("{} JPA repositories ready in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
       } catch (RuntimeException e) {
+        if (context instanceof ConfigurableApplicationContext c && (c.isClosed() || !c.isActive())) {
+          // the application stopped while the repositories were being built (a short test, a quick restart):
+          // the JPA factory it closed is what failed, not a query
+          LOG.info("JPA repositories not all built: the application is stopping");
+          return;
+        }
         LOG.error("A JPA repository could not be built; requests that use it will fail", e);
       }
     }, "luoshi-repository-warm-up");
