@@ -28,6 +28,7 @@ const T = {
     execListeners: '执行监听器', element: '元素', event: '事件', delegate: 'Bean',
     timers: '定时器', kind: '类型', signals: '消息、信号与错误', signalName: '名称（关联用）', expression: '表达式', where: '位置',
     gateways: '网关与条件', gateway: '网关', flow: '流向', condition: '条件', default: '默认流向',
+    yesNo: '表单的单选按钮把“是/否”提交为文本 `"true"`/`"false"`，监听器校验后不再改写为布尔值（省去每步一次变量更新），所以条件写作 `${x == true}`（JUEL 比较时把文本转换为是/否）；只写 `${x}` 时 Camunda 要求变量本身是布尔值，会报错。',
     variables: '变量', variable: '变量', writtenBy: '写入', readBy: '读取',
     hit: '命中策略', calledBy: '调用方', rule: '规则', note: '说明',
     bean: 'Bean', cls: '类', type: '类型', usedIn: '用在', reads: '读取的变量', writes: '写入的变量', calls: '调用',
@@ -52,6 +53,7 @@ const T = {
     execListeners: 'Execution listeners', element: 'Element', event: 'Event', delegate: 'Bean',
     timers: 'Timers', kind: 'Kind', signals: 'Messages, signals and errors', signalName: 'Name (to correlate)', expression: 'Expression', where: 'Where',
     gateways: 'Gateways and conditions', gateway: 'Gateway', flow: 'Flow', condition: 'Condition', default: 'default flow',
+    yesNo: 'The forms\' radio buttons send a yes/no as the text `"true"`/`"false"`, which the listeners check and no longer rewrite as a boolean (one variable update less per step): the conditions read `${x == true}` (JUEL turns the text into a yes/no to compare); a bare `${x}` makes Camunda demand a boolean and fail.',
     variables: 'Variables', variable: 'Variable', writtenBy: 'Written by', readBy: 'Read by',
     hit: 'Hit policy', calledBy: 'Called by', rule: 'Rule', note: 'Description',
     bean: 'Bean', cls: 'Class', type: 'Kind', usedIn: 'Used in', reads: 'Reads', writes: 'Writes', calls: 'Calls',
@@ -335,6 +337,7 @@ function writeProcess(d, ctx, t) {
     }
     out.push(table([t.gateway, t.flow, t.condition], rows));
     out.push('');
+    if (rows.some((r) => /== true\}/.test(r[2] || ''))) out.push(t.yesNo, '');
   }
   if (d.vars.size) {
     out.push(`#### ${t.variables}`, '');
