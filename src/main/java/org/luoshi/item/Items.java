@@ -166,6 +166,9 @@ public class Items {
       item.setReplyDue(calendar.plusWorkingDays(issuedOn, settings.instructionReplyWorkingDays()));
     }
     items.save(item);
+    // the start that follows in this transaction finds the new item here: no select, and no early flush that
+    // would insert it and then update it again with its process instance
+    byCodeMemo.get(item.getCode(), c -> item);
     event(item, "ISSUED", issuer, organisation.unitName(unitCode)
         + (coUnits.isEmpty() ? "" : "；协办单位：" + unitNames(coUnits)));
     return item;
@@ -217,6 +220,7 @@ public class Items {
       throw DomainException.conflict("businessKey", "事项 " + code + " 已在办理中，不能再发起一个流程");
     }
     item.attachProcess(processInstanceId);
+    byInstanceMemo.get(processInstanceId, p -> item);
     return item;
   }
 

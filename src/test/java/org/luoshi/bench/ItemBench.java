@@ -180,6 +180,9 @@ class ItemBench {
         + " %5.1f round trips each, %5.1f ms of the benchmark thread's CPU", name, s.lifecycles, s.ms(),
         (double) s.statements / s.lifecycles, s.sqlPerCompletion(), (double) s.startStatements / s.lifecycles,
         (double) s.roundTrips / s.lifecycles, s.cpuNanos / 1e6 / s.lifecycles));
+    line(String.format("   %-7s per step, ms: start %.1f, accept %.1f, plan %.1f, submit %.1f, verify %.1f, review %.1f", "",
+        s.stepNanos[0] / 1e6 / s.lifecycles, s.stepNanos[1] / 1e6 / s.lifecycles, s.stepNanos[2] / 1e6 / s.lifecycles,
+        s.stepNanos[3] / 1e6 / s.lifecycles, s.stepNanos[4] / 1e6 / s.lifecycles, s.stepNanos[5] / 1e6 / s.lifecycles));
   }
 
   static final class Side {
@@ -190,8 +193,13 @@ class ItemBench {
     long completions;
     long roundTrips;
     long cpuNanos;
+    /** Wall time of the start and of each of the five completions (with the jobs each leaves). */
+    final long[] stepNanos = new long[6];
 
     void add(Side o) {
+      for (int i = 0; i < stepNanos.length; i++) {
+        stepNanos[i] += o.stepNanos[i];
+      }
       cpuNanos += o.cpuNanos;
       roundTrips += o.roundTrips;
       lifecycles += o.lifecycles;
@@ -223,12 +231,14 @@ class ItemBench {
         SqlCounter.phase = "0 start";
         pid = bare ? startBare() : startItem();
         side.startStatements += SqlCounter.count() - s0;
-        complete(pid, "acceptItem", "t1a", Map.of("accepted", "true"));
-        complete(pid, "planItem", "t1a", Map.of("responsiblePerson", "t1b", "measures", "建立台账，每周调度"));
-        complete(pid, "submitCompletion", "t1b", Map.of("action", "COMPLETE",
-            "completedOn", Time.today().toString(), "completionNote", "已完成全年目标"));
-        complete(pid, "verifyCompletion", "office1", Map.of("approved", "true", "qualityScore", 85));
-        complete(pid, "reviewClosure", "leader1", Map.of("approved", "true", "qualityScore", 85));
+        side.stepNanos[0] += System.nanoTime() - t0;
+        String p = pid;
+        timed(side, 1, () -> complete(p, "acceptItem", "t1a", Map.of("accepted", "true")));
+        timed(side, 2, () -> complete(p, "planItem", "t1a", Map.of("responsiblePerson", "t1b", "measures", "建立台账，每周调度")));
+        timed(side, 3, () -> complete(p, "submitCompletion", "t1b", Map.of("action", "COMPLETE",
+            "completedOn", Time.today().toString(), "completionNote", "已完成全年目标")));
+        timed(side, 4, () -> complete(p, "verifyCompletion", "office1", Map.of("approved", "true", "qualityScore", 85)));
+        timed(side, 5, () -> complete(p, "reviewClosure", "leader1", Map.of("approved", "true", "qualityScore", 85)));
       } finally {
         side.statements += SqlCounter.count() - s0;
         side.roundTrips += SqlCounter.roundTrips() - r0;
@@ -243,6 +253,12 @@ class ItemBench {
       }
     }
     return side;
+  }
+
+  private static void timed(Side side, int step, Runnable r) {
+    long t0 = System.nanoTime();
+    r.run();
+    side.stepNanos[step] += System.nanoTime() - t0;
   }
 
   private String startItem() {

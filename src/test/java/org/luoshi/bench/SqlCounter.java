@@ -99,6 +99,9 @@ public final class SqlCounter {
               .merge("(round trips)", 1, Integer::sum);
           if (target instanceof Connection) {
             PHASES.get(phase).merge("(" + name + ")", 1, Integer::sum);
+            if (("(" + name + ")").equals(STACK_OF)) {
+              new Throwable("STACK " + phase + ": " + name).printStackTrace(System.out);
+            }
           } else {
             String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String t ? t : name;
             PHASES.get(phase).merge("(rt) " + text.replaceAll("\\s+", " "), 1, Integer::sum);
