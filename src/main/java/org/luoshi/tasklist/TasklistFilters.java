@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -151,6 +152,7 @@ public class TasklistFilters implements ApplicationRunner {
           LOG.info("Tasklist filter '{}' of {} deleted: no longer a leader in charge", f.getName(),
               key.substring(LEADER_KEY_PREFIX.length()));
           filters.deleteFilter(f.getId());
+          leaderFilters.remove(key.substring(LEADER_KEY_PREFIX.length()));
         }
       }
       return null;
@@ -194,12 +196,19 @@ public class TasklistFilters implements ApplicationRunner {
   public void ensureLeaderFilter(String leaderId) {
     Objects.requireNonNull(leaderId, "leaderId");
     unchecked(() -> {
+      String known = leaderFilters.get(leaderId);
+      if (known != null && filters.createFilterQuery().filterId(known).count() == 1) {
+        return null; // made or seen on this node and still there (a count by id: no filter read and parsed)
+      }
       List<Filter> existing = filters.createFilterQuery().filterResourceType("Task").list();
       String key = LEADER_KEY_PREFIX + leaderId;
       // there already (made at start-up, which also keeps its query and columns current, or at an earlier
       // issuing): nothing to write, so issuing an item costs no filter update and grant lookup
-      if (existing.stream().noneMatch(f -> key.equals(keyOf(f)))) {
+      Filter there = existing.stream().filter(f -> key.equals(keyOf(f))).findFirst().orElse(null);
+      if (there == null) {
         ensureLeaderFilter(existing, leaderId);
+      } else {
+        leaderFilters.put(leaderId, there.getId());
       }
       return null;
     });
@@ -211,7 +220,14 @@ public class TasklistFilters implements ApplicationRunner {
         "我分管的责任清单事项的在办任务",
         deadlineFirst(tasks.createTaskQuery().processVariableValueEquals("leadLeader", leaderId)));
     policy.grantUser(leaderId, Resources.FILTER, f.getId(), Permissions.READ);
+    leaderFilters.put(leaderId, f.getId());
   }
+
+  /**
+   * Each leader's 我分管的事项 as this node last made or found it: issuing checks that the filter is
+   * still there by its id instead of reading every Task filter (their queries are parsed on reading).
+   */
+  private final Map<String, String> leaderFilters = new ConcurrentHashMap<>();
 
   /** The filter made for this key, else one an earlier version made under this or a former name. */
   private static Filter find(List<Filter> existing, String key, String name, Set<String> formerNames) {

@@ -153,6 +153,15 @@ class TasklistFiltersIT {
     assertThat(names("leader3")).containsExactly("我的待办", "我分管的事项");
     assertThat(filters.createFilterQuery().filterName("我分管的事项").count()).isEqualTo(3);
 
+    // deleted in Tasklist or Admin since: the next issuing makes it again
+    String id = filter("leader3", "我分管的事项").get("id").asText();
+    filters.deleteFilter(id);
+    assertThat(names("leader3")).containsExactly("我的待办");
+    tasklistFilters.ensureLeaderFilter("leader3");
+    assertThat(names("leader3")).containsExactly("我的待办", "我分管的事项");
+    assertThat(filter("leader3", "我分管的事项").get("id").asText()).isNotEqualTo(id);
+    assertThat(filters.createFilterQuery().filterName("我分管的事项").count()).isEqualTo(3);
+
     identity.deleteMembership("leader2", Groups.LEADERS);
     tasklistFilters.run(null);
     assertThat(names("leader2")).containsExactly("我的待办");
