@@ -20,6 +20,7 @@ import org.luoshi.common.DomainException;
 import org.luoshi.common.PerTransaction;
 import org.luoshi.common.Texts;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -82,9 +83,12 @@ public class Items {
     return new Created(item.getCode(), instance.getId(), item.getStatus());
   }
 
-  /** Validates and records a new item; its process is started by the caller. */
-  @Transactional
-  public Item issue(IssueRequest r, String issuer) {
+  /**
+   * Validates a new item and takes its code. The caller starts its process in the same transaction, whose
+   * start binds the item to the instance ({@link #attachProcess}), which records it with its ISSUED event.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Item issue(IssueRequest r, String issuer) {
     LocalDate today = Time.today();
     boolean office = issuer == null || SYSTEM.equals(issuer) || access.isOfficeOrAdmin(issuer);
     // who may issue is decided before anything is validated: a refusal must not tell another unit's
@@ -165,14 +169,19 @@ public class Items {
     if (r.source() == ItemSource.INSTRUCTION) {
       item.setReplyDue(calendar.plusWorkingDays(issuedOn, settings.instructionReplyWorkingDays()));
     }
-    items.save(item);
-    // the start that follows in this transaction finds the new item here: no select, and no early flush that
-    // would insert it and then update it again with its process instance
+    // recorded when the start that follows in this transaction binds it to its instance (attachProcess), so that
+    // it is inserted once with its process instance rather than inserted and then updated; until then the
+    // start finds it here, without a select
     byCodeMemo.get(item.getCode(), c -> item);
-    event(item, "ISSUED", issuer, organisation.unitName(unitCode)
-        + (coUnits.isEmpty() ? "" : "；协办单位：" + unitNames(coUnits)));
+    unsavedMemo.get(item.getCode(), c -> new Unsaved(item, issuer, organisation.unitName(unitCode)
+        + (coUnits.isEmpty() ? "" : "；协办单位：" + unitNames(coUnits))));
     return item;
   }
+
+  /** An item issued in this transaction and not yet bound to its process instance, with its ISSUED event. */
+  private record Unsaved(Item item, String issuer, String detail) {}
+
+  private final PerTransaction<String, Unsaved> unsavedMemo = new PerTransaction<>();
 
   /**
    * The co-responsible units (协办单位) of a new item: each an existing unit, none twice, not the lead
@@ -209,9 +218,10 @@ public class Items {
   }
 
   /**
-   * Binds an item to the process instance just started for it, once: REST-issued items exist before
-   * their start, Tasklist-issued ones are issued by the start listener. An item already bound to
-   * another instance is refused (one instance per item), so the start fails and writes nothing.
+   * Binds an item to the process instance just started for it, once: REST-issued items are issued before
+   * their start, Tasklist-issued ones by the start listener, and either is recorded here, with its
+   * process instance (one insert, no update after it). An item already bound to another instance is
+   * refused (one instance per item), so the start fails and writes nothing.
    */
   @Transactional
   public Item attachProcess(String code, String processInstanceId) {
@@ -220,6 +230,11 @@ public class Items {
       throw DomainException.conflict("businessKey", "事项 " + code + " 已在办理中，不能再发起一个流程");
     }
     item.attachProcess(processInstanceId);
+    Unsaved issued = unsavedMemo.remembered(code);
+    if (issued != null && issued.item() == item && item.getId() == null) {
+      items.save(item);
+      event(item, "ISSUED", issued.issuer(), issued.detail());
+    }
     byInstanceMemo.get(processInstanceId, p -> item);
     return item;
   }
