@@ -39,7 +39,8 @@ abstract class WebhookChannel implements NotificationChannel {
   final Organisation organisation;
   final ObjectMapper json;
   final String baseUrl;
-  private final HttpClient http;
+  /** Built at the first delivery: building it loads the JDK's trust store (about 0.2 s of a start). */
+  private volatile HttpClient http;
   private final WebhookSettings settings;
 
   WebhookChannel(WebhookPlatform platform, UnitWebhooks webhooks, Organisation organisation, ObjectMapper json,
@@ -50,8 +51,21 @@ abstract class WebhookChannel implements NotificationChannel {
     this.json = json;
     this.baseUrl = notifications.baseUrl();
     this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+  }
+
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = HttpClient.newBuilder().connectTimeout(settings.timeout())
+              .followRedirects(HttpClient.Redirect.NEVER).build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   @Override
@@ -109,7 +123,7 @@ abstract class WebhookChannel implements NotificationChannel {
       return new Failure(m, platform.label() + "：消息无法生成：" + e.getMessage(), true);
     }
     try {
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       int status = r.statusCode();
       if (status >= 200 && status < 300) {
         String refusal = refusal(r.body());
