@@ -19,6 +19,7 @@ import org.luoshi.notification.NotificationChannel;
 import org.luoshi.notification.NotificationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A notification channel to the units' group chats on one platform. Its addresses are units
@@ -40,7 +41,7 @@ abstract class WebhookChannel implements NotificationChannel {
   final ObjectMapper json;
   final String baseUrl;
   /** Built at the first delivery: building it loads the JDK's trust store (about 0.2 s of a start). */
-  private volatile HttpClient http;
+  private final SingletonSupplier<HttpClient> http;
   private final WebhookSettings settings;
 
   WebhookChannel(WebhookPlatform platform, UnitWebhooks webhooks, Organisation organisation, ObjectMapper json,
@@ -51,21 +52,8 @@ abstract class WebhookChannel implements NotificationChannel {
     this.json = json;
     this.baseUrl = notifications.baseUrl();
     this.settings = settings;
-  }
-
-  private HttpClient http() {
-    HttpClient client = http;
-    if (client == null) {
-      synchronized (this) {
-        client = http;
-        if (client == null) {
-          client = HttpClient.newBuilder().connectTimeout(settings.timeout())
-              .followRedirects(HttpClient.Redirect.NEVER).build();
-          http = client;
-        }
-      }
-    }
-    return client;
+    this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(settings.timeout())
+        .followRedirects(HttpClient.Redirect.NEVER).build());
   }
 
   @Override
@@ -123,7 +111,7 @@ abstract class WebhookChannel implements NotificationChannel {
       return new Failure(m, platform.label() + "：消息无法生成：" + e.getMessage(), true);
     }
     try {
-      HttpResponse<String> r = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r = http.obtain().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       int status = r.statusCode();
       if (status >= 200 && status < 300) {
         String refusal = refusal(r.body());
