@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 /** An appeal (申诉) against one published result, and how the principal leaders decided it. */
 @Entity
 @Table(name = "ls_assessment_appeal")
-public class Appeal {
+public final class Appeal {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_assessment_appeal_seq")

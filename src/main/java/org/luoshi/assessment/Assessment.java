@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 /** One assessment run of a period (考核): who started it, each step's who, when and comment. */
 @Entity
 @Table(name = "ls_assessment")
-public class Assessment {
+public final class Assessment {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_assessment_seq")

@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 /** One unit's or one person's figures in an assessment, their rank and grade (考核结果). */
 @Entity
 @Table(name = "ls_assessment_result")
-public class AssessmentResult {
+public final class AssessmentResult {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_assessment_result_seq")

@@ -20,7 +20,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "ls_assessment_consequence")
-public class Consequence {
+public final class Consequence {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_assessment_consequence_seq")

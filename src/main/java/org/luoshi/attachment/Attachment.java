@@ -15,7 +15,7 @@ import org.luoshi.common.FileKind;
 /** An evidence file on an item: its name, size, sniffed kind, purpose and who uploaded it (the bytes apart). */
 @Entity
 @Table(name = "ls_attachment")
-class Attachment {
+final class Attachment {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_attachment_seq")

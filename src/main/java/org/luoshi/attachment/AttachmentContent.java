@@ -10,7 +10,7 @@ import org.hibernate.type.SqlTypes;
 /** The bytes of an attachment (bytea on PostgreSQL, binary varying on H2), read only for a download. */
 @Entity
 @Table(name = "ls_attachment_content")
-class AttachmentContent {
+final class AttachmentContent {
 
   @Id
   @Column(name = "attachment_id")

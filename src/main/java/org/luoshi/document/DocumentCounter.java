@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** The last number given to a kind of document in a year ({@code notice-2026}); locked while one is taken. */
 @Entity
 @Table(name = "ls_document_counter")
-class DocumentCounter {
+final class DocumentCounter {
 
   @Id
   @Column(name = "counter_key", length = 40)

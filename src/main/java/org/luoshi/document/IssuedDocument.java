@@ -14,7 +14,7 @@ import java.time.Instant;
 /** A formal document issued for an item: its kind, its number of the year, who issued it and when. */
 @Entity
 @Table(name = "ls_document")
-class IssuedDocument {
+final class IssuedDocument {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_document_seq")

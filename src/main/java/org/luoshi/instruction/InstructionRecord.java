@@ -12,7 +12,7 @@ import java.time.Instant;
 /** A leader's instruction (领导批示) on an item: who wrote what, when. Never changed once written. */
 @Entity
 @Table(name = "ls_instruction")
-class InstructionRecord {
+final class InstructionRecord {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_instruction_seq")

@@ -28,7 +28,7 @@ import org.hibernate.annotations.ListIndexBase;
  */
 @Entity
 @Table(name = "ls_interview")
-public class Interview {
+public final class Interview {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_interview_seq")

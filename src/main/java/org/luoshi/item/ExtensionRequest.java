@@ -15,7 +15,7 @@ import java.time.LocalDate;
 /** A request to move an item's deadline (延期申请) and the leader's decision. */
 @Entity
 @Table(name = "ls_extension_request")
-public class ExtensionRequest {
+public final class ExtensionRequest {
 
   public enum Decision { PENDING, APPROVED, DENIED }
 

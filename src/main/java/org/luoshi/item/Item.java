@@ -26,7 +26,7 @@ import java.time.temporal.ChronoUnit;
  */
 @Entity
 @Table(name = "ls_item")
-public class Item {
+public final class Item {
 
   /** Share of the elapsed time limit the reported progress must reach, else YELLOW (70%). */
   static final int LAG_THRESHOLD_PERCENT = 70;

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** The last item number given out in a year; locked while a code is taken. */
 @Entity
 @Table(name = "ls_item_code_counter")
-class ItemCodeCounter {
+final class ItemCodeCounter {
 
   @Id
   @Column(name = "code_year")

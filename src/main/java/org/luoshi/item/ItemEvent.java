@@ -12,7 +12,7 @@ import java.time.Instant;
 /** The item's timeline: issued, accepted, returned, reassigned, reminded, overdue, chased, closed … */
 @Entity
 @Table(name = "ls_item_event")
-public class ItemEvent {
+public final class ItemEvent {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_item_event_seq")

@@ -12,7 +12,7 @@ import java.time.Instant;
 /** A monthly progress report (月度进展) on an item. */
 @Entity
 @Table(name = "ls_progress_report")
-public class ProgressReport {
+public final class ProgressReport {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_progress_report_seq")

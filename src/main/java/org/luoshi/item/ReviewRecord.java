@@ -15,7 +15,7 @@ import java.time.Instant;
 /** One level's decision in the close-out review: who, when, approved or not, score, comment. */
 @Entity
 @Table(name = "ls_review_record")
-public class ReviewRecord {
+public final class ReviewRecord {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_review_record_seq")

@@ -13,7 +13,7 @@ import org.luoshi.common.Texts;
 /** One notice in one person's inbox. */
 @Entity
 @Table(name = "ls_notification")
-public class Notification {
+public final class Notification {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_notification_seq")

@@ -18,7 +18,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "ls_notification_delivery")
-class NotificationDelivery {
+final class NotificationDelivery {
 
   /**
    * PENDING: in the outbox, to be sent now; HELD: waiting for the end of the quiet hours

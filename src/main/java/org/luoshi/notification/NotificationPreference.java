@@ -9,7 +9,7 @@ import java.time.Instant;
 /** A person's choice of channels; without a row the defaults hold (e-mail on). */
 @Entity
 @Table(name = "ls_notification_preference")
-class NotificationPreference {
+final class NotificationPreference {
 
   @Id
   @Column(name = "user_id", length = 64)

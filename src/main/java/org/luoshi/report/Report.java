@@ -15,7 +15,7 @@ import java.time.Instant;
 /** A periodic report (季度督查报告 or 半年通报) of one period: its content snapshot and its approval. */
 @Entity
 @Table(name = "ls_report")
-public class Report {
+public final class Report {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_report_seq")

@@ -9,7 +9,7 @@ import java.time.Instant;
 /** A checked spreadsheet waiting for the office's confirmation (rows as JSON); confirmed once. */
 @Entity
 @Table(name = "ls_import_preview")
-class ImportPreview {
+final class ImportPreview {
 
   @Id
   @Column(length = 36)

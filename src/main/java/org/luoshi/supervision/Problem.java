@@ -24,7 +24,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "ls_supervision_problem")
-public class Problem {
+public final class Problem {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_supervision_problem_seq")

@@ -25,7 +25,12 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One inspection (一次督查): how, what, whom, what was found and reported, and its problems. */
+/**
+ * One inspection (一次督查): how, what, whom, what was found and reported, and its problems.
+ *
+ * <p>Not final, unlike Luoshi's other entities: a problem points to its inspection lazily, through a proxy
+ * of this class (EntityProxiesTest).
+ */
 @Entity
 @Table(name = "ls_supervision")
 public class Supervision {

@@ -14,7 +14,7 @@ import java.time.Instant;
 /** A unit's group robot or webhook on one platform: its address and its secret (never shown in full). */
 @Entity
 @Table(name = "ls_unit_webhook")
-class UnitWebhook {
+final class UnitWebhook {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ls_unit_webhook_seq")
