@@ -54,11 +54,13 @@ public class ItemLedger {
   private final ItemEventRepository events;
   private final Organisation organisation;
   private final LedgerPaging ledgerPages;
+  private final TitleBigrams bigrams;
   private final TransactionTemplate readOnly;
 
   ItemLedger(ItemRepository items, Items service, ProgressReportRepository progress,
       ReviewRecordRepository reviews, ExtensionRequestRepository extensions, ItemEventRepository events,
-      Organisation organisation, LedgerPaging ledgerPages, PlatformTransactionManager transactions) {
+      Organisation organisation, LedgerPaging ledgerPages, TitleBigrams bigrams,
+      PlatformTransactionManager transactions) {
     this.items = items;
     this.service = service;
     this.progress = progress;
@@ -67,6 +69,7 @@ public class ItemLedger {
     this.events = events;
     this.organisation = organisation;
     this.ledgerPages = ledgerPages;
+    this.bigrams = bigrams;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
   }
@@ -127,8 +130,9 @@ public class ItemLedger {
   public PageResult<ItemSummary> ledger(LedgerQuery query, Viewer viewer) {
     PageResult.check(query.page(), query.size());
     LocalDate today = Time.today();
-    LedgerPaging.Page page = ledgerPages.page(ItemSpecifications.ledger(query, viewer, today),
-        ItemSpecifications.ledgerBranches(query, viewer, today), query.page(), query.size());
+    String bigram = bigrams.indexedPiece(query.q());
+    LedgerPaging.Page page = ledgerPages.page(ItemSpecifications.ledger(query, viewer, today, bigram),
+        ItemSpecifications.ledgerBranches(query, viewer, today, bigram), query.page(), query.size());
     return new PageResult<>(page.content().stream().map(i -> service.summary(i, today)).toList(), page.total(),
         query.page(), query.size(), page.exact());
   }
@@ -284,13 +288,14 @@ public class ItemLedger {
 
   /** How many rows match (the ledger's rule), counted exactly: the ledger page's total stops at a bound (LedgerPaging). */
   public long count(LedgerQuery query, Viewer viewer) {
-    return readOnly.execute(s -> items.count(ItemSpecifications.ledger(query, viewer, Time.today())));
+    return readOnly.execute(s -> items.count(ItemSpecifications.ledger(query, viewer, Time.today(),
+        bigrams.indexedPiece(query.q()))));
   }
 
   /** Hands every matching row to {@code each}, newest first; the query's page and size are ignored. */
   public void forEach(LedgerQuery query, Viewer viewer, Consumer<ItemSummary> each) {
     LocalDate today = Time.today();
-    Specification<Item> ledger = ItemSpecifications.ledger(query, viewer, today);
+    Specification<Item> ledger = ItemSpecifications.ledger(query, viewer, today, bigrams.indexedPiece(query.q()));
     LocalDate lastIssued = null;
     Long lastId = null;
     while (true) {

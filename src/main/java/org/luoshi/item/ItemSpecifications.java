@@ -29,13 +29,21 @@ final class ItemSpecifications {
    * query (the ways of seeing an item OR-ed).
    */
   static Specification<Item> ledger(LedgerQuery q, Viewer viewer, LocalDate today) {
+    return ledger(q, viewer, today, null);
+  }
+
+  /**
+   * As {@link #ledger(LedgerQuery, Viewer, LocalDate)}; a two-character {@code q} is also looked up in the
+   * bigram index (PostgreSQL, V119) as {@code bigram}, when given (TitleBigrams).
+   */
+  static Specification<Item> ledger(LedgerQuery q, Viewer viewer, LocalDate today, String bigram) {
     List<Specification<Item>> visible = visibility(viewer);
     return (root, query, cb) -> {
       List<Predicate> p = new ArrayList<>();
       if (!visible.isEmpty()) {
         p.add(cb.or(visible.stream().map(v -> v.toPredicate(root, query, cb)).toArray(Predicate[]::new)));
       }
-      p.addAll(filters(q, today, root, query, cb));
+      p.addAll(filters(q, today, bigram, root, query, cb));
       return cb.and(p.toArray(Predicate[]::new));
     };
   }
@@ -51,14 +59,19 @@ final class ItemSpecifications {
    * 25–70 ms as branches; bench/README.md), so such a query is counted as one.
    */
   static List<Specification<Item>> ledgerBranches(LedgerQuery q, Viewer viewer, LocalDate today) {
+    return ledgerBranches(q, viewer, today, null);
+  }
+
+  /** As {@link #ledgerBranches(LedgerQuery, Viewer, LocalDate)}, with the bigram of {@link #ledger(LedgerQuery, Viewer, LocalDate, String)}. */
+  static List<Specification<Item>> ledgerBranches(LedgerQuery q, Viewer viewer, LocalDate today, String bigram) {
     List<Specification<Item>> visible = visibility(viewer);
     if (visible.isEmpty() || q.status() != null || q.overdue() != null || q.light() != null) {
-      return List.of(ledger(q, viewer, today));
+      return List.of(ledger(q, viewer, today, bigram));
     }
     return visible.stream().<Specification<Item>>map(way -> (root, query, cb) -> {
       List<Predicate> p = new ArrayList<>();
       p.add(way.toPredicate(root, query, cb));
-      p.addAll(filters(q, today, root, query, cb));
+      p.addAll(filters(q, today, bigram, root, query, cb));
       return cb.and(p.toArray(Predicate[]::new));
     }).toList();
   }
@@ -83,7 +96,8 @@ final class ItemSpecifications {
   }
 
   /** The query's filters, each a predicate (all of them to hold). */
-  private static List<Predicate> filters(LedgerQuery q, LocalDate today, Root<Item> root, CriteriaQuery<?> query,
+  private static List<Predicate> filters(LedgerQuery q, LocalDate today, String bigram, Root<Item> root,
+      CriteriaQuery<?> query,
       CriteriaBuilder cb) {
     List<Predicate> p = new ArrayList<>();
     if (q.unitCode() != null) {
@@ -145,6 +159,12 @@ final class ItemSpecifications {
         String lower = like.toLowerCase(Locale.ROOT);
         p.add(cb.or(cb.like(cb.lower(root.get("title")), lower, '\\'),
             cb.like(cb.lower(root.get("code")), lower, '\\')));
+      }
+      if (bigram != null) {
+        // the term's two characters in the bigram index (V119): only items holding them are read, the like
+        // above still decides; TitleBigrams gives it only on PostgreSQL and when the term is rare enough
+        p.add(cb.isTrue(cb.function("ls_item_has_bigram", Boolean.class, root.get("title"), root.get("code"),
+            cb.literal(bigram))));
       }
     }
     return p;

@@ -40,7 +40,12 @@ class LedgerPaging {
     }
     this.entities = entities;
     this.countLimit = countLimit;
-    this.postgres = entities.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
+    this.postgres = postgres(entities);
+  }
+
+  /** Whether the application's database is PostgreSQL (Hibernate's dialect). */
+  static boolean postgres(EntityManager entities) {
+    return entities.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices()
         .getDialect() instanceof PostgreSQLDialect;
   }
 

@@ -68,6 +68,8 @@ class ItemBench {
   static final int ROUND = 10;
   static final String[] UNITS = {"T1", "T2", "T3", "B04", "B05", "B06", "B07", "B08", "B09", "B10", "B11", "B12",
       "B13", "B14", "B15", "B16"};
+  /** The first word of one title in 10,000 of the filler (not one of WORDS): a rare two-character search. */
+  static final String RARE_WORD = "拆迁";
   static final String[] WORDS = {"就业", "养老", "道路", "污水", "招商", "教育", "医疗", "住房", "绿化", "消防", "供暖", "扶贫"};
 
   @LocalServerPort int port;
@@ -332,6 +334,9 @@ class ItemBench {
     calls.put("ledger q (title search)", () -> office.get("/api/items?q=" + java.net.URLEncoder.encode("污水", java.nio.charset.StandardCharsets.UTF_8)));
     // a rare term of three or more characters (about ten items at any size): PostgreSQL's trigram index
     calls.put("ledger q (rare term)", () -> office.get("/api/items?q=" + java.net.URLEncoder.encode("第1000012", java.nio.charset.StandardCharsets.UTF_8)));
+    // a rare two-character term (one title in 10,000; no trigram): the bigram index when PostgreSQL's statistics
+    // say it is rare (TitleBigrams)
+    calls.put("ledger q (rare two characters)", () -> office.get("/api/items?q=" + java.net.URLEncoder.encode(RARE_WORD, java.nio.charset.StandardCharsets.UTF_8)));
     calls.put("ledger year", () -> office.get("/api/items?year=" + (year - 1)));
     calls.put("ledger (unit member)", () -> unit.get("/api/items"));
     calls.put("item detail", () -> office.get("/api/items/" + someCode));
@@ -415,7 +420,8 @@ class ItemBench {
           progress_percent, yellow_from, overdue_since, reply_due, replied_on, completed_on, days_late,
           final_score, closed_at, issue_round, submission_round, created_at)
         select seq, 0, 'ZR-' || extract(year from issued)::int || '-9' || lpad((seq - 10000000)::text, 7, '0'),
-          words[1 + r(seq, 1, 12)] || words[1 + r(seq, 2, 12)] || '专项工作（第' || seq || '项）',
+          case when seq % 10000 = 7 then '拆迁' else words[1 + r(seq, 1, 12)] end || words[1 + r(seq, 2, 12)]
+            || '专项工作（第' || seq || '项）',
           source, categories[1 + r(seq, 3, 6)], unit, leaders[1 + r(seq, 4, 2)],
           case when status in ('ISSUED', 'RETURNED') then null else 'person-' || unit || '-' || r(seq, 5, 3) end,
           '按期完成年度目标任务', issued, 'office1', deadline, deadline, false, status,
@@ -500,7 +506,8 @@ class ItemBench {
           int c = 1;
           ps.setLong(c++, seq);
           ps.setString(c++, "ZR-" + issued.getYear() + "-9" + String.format("%07d", seq - 10_000_000L));
-          ps.setString(c++, WORDS[random.nextInt(WORDS.length)] + WORDS[random.nextInt(WORDS.length)] + "专项工作（第" + seq + "项）");
+          String first = seq % 10_000 == 7 ? RARE_WORD : WORDS[random.nextInt(WORDS.length)];
+          ps.setString(c++, first + WORDS[random.nextInt(WORDS.length)] + "专项工作（第" + seq + "项）");
           ps.setString(c++, source);
           ps.setString(c++, CATEGORIES[random.nextInt(CATEGORIES.length)]);
           ps.setString(c++, unit);
