@@ -420,7 +420,7 @@ class ItemBench {
           progress_percent, yellow_from, overdue_since, reply_due, replied_on, completed_on, days_late,
           final_score, closed_at, issue_round, submission_round, created_at)
         select seq, 0, 'ZR-' || extract(year from issued)::int || '-9' || lpad((seq - 10000000)::text, 7, '0'),
-          case when seq % 10000 = 7 then '拆迁' else words[1 + r(seq, 1, 12)] end || words[1 + r(seq, 2, 12)]
+          case when mod(seq, 10000) = 7 then '拆迁' else words[1 + r(seq, 1, 12)] end || words[1 + r(seq, 2, 12)]
             || '专项工作（第' || seq || '项）',
           source, categories[1 + r(seq, 3, 6)], unit, leaders[1 + r(seq, 4, 2)],
           case when status in ('ISSUED', 'RETURNED') then null else 'person-' || unit || '-' || r(seq, 5, 3) end,
