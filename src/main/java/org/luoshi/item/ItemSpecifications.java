@@ -97,8 +97,7 @@ final class ItemSpecifications {
 
   /** The query's filters, each a predicate (all of them to hold). */
   private static List<Predicate> filters(LedgerQuery q, LocalDate today, String bigram, Root<Item> root,
-      CriteriaQuery<?> query,
-      CriteriaBuilder cb) {
+      CriteriaQuery<?> query, CriteriaBuilder cb) {
     List<Predicate> p = new ArrayList<>();
     if (q.unitCode() != null) {
       p.add(cb.equal(root.get("unitCode"), q.unitCode()));

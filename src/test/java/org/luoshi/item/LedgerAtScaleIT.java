@@ -225,7 +225,7 @@ class LedgerAtScaleIT {
     }
     for (String term : List.of("污水", "污水处理", "水污", "改造", "smart", "SMART", "City", "2345", "不存在的词", "%", "_",
         rows.get(3).substring(3), rows.get(3).toLowerCase(Locale.ROOT), "管网", "拆迁", "sm", "Sm", "23", "y 平",
-        "%_", "项工")) {
+        "%_", "项工", "'1", "污'")) {
       List<String> expected = new ArrayList<>();
       for (int i = titles.size() - 1; i >= 0; i--) {
         String title = titles.get(i);
@@ -258,7 +258,8 @@ class LedgerAtScaleIT {
 
       // a two-character term through the bigram index (V119; a table this small has no statistics, so every
       // term counts as rare): the same items as the like alone, and the plan reads the index
-      for (String term : List.of("污水", "水污", "改造", "管网", "拆迁", "sm", "SM", "23", "项工", "23" + rows.get(0).charAt(0))) {
+      for (String term : List.of("污水", "水污", "改造", "管网", "拆迁", "sm", "SM", "23", "项工", "'1", "污'",
+          "23" + rows.get(0).charAt(0))) {
         String piece = bigrams.indexedPiece(term);
         if (term.codePointCount(0, term.length()) != 2) {
           assertThat(piece).as(term).isNull();
